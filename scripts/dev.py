@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Set up everything the guide needs, then serve it, check it or measure it.
+
+    python3 scripts/dev.py serve   # the site on http://127.0.0.1:8000, reloading on edits
+    python3 scripts/dev.py check   # every check CI runs (scripts/check.py)
+    python3 scripts/dev.py build   # the static site, in site/
+    python3 scripts/dev.py bench   # build and test timings, page and index sizes
+
+Setup is a virtual environment in .venv with the exact pins of requirements.txt,
+reinstalled only when that file changes. Only Python 3.11.5+ must be there first.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+COMMANDS = {
+    "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+    "build": ["-m", "mkdocs", "build", "--strict"],
+    "check": [str(ROOT / "scripts" / "check.py")],
+    "bench": [str(ROOT / "scripts" / "bench.py")],
+}
+
+
+def setup():
+    if sys.version_info < (3, 11, 5):
+        sys.exit(f"Python 3.11.5 or newer is needed; this is {sys.version.split()[0]}.")
+    requirements = (ROOT / "requirements.txt").read_bytes()
+    stamp = VENV / "requirements.sha256"
+    digest = hashlib.sha256(requirements).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"Setting up {VENV} from requirements.txt ...", flush=True)
+    venv.create(VENV, with_pip=True, clear=True)
+    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    subprocess.run(pip + ["-r", str(ROOT / "requirements.txt")], check=True)
+    stamp.write_text(digest)
+
+
+def main():
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    setup()
+    command = [str(PYTHON), *COMMANDS[sys.argv[1]], *sys.argv[2:]]
+    os.chdir(ROOT)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+    sys.exit(subprocess.call(command))
+
+
+if __name__ == "__main__":
+    main()

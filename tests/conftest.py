@@ -1,0 +1,39 @@
+"""Shared fixtures. Tests import examples directly: `from snippets.routing.methods import app`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+_opened = set()
+
+
+def _record_open(event, args):
+    # Non-Python snippets (templates, config files) count as tested once a test reads them.
+    if event == "open" and isinstance(args[0], (str, os.PathLike)):
+        path = Path(os.path.abspath(os.fsdecode(args[0])))
+        if SNIPPETS in path.parents:
+            _opened.add(str(path.relative_to(ROOT)))
+
+
+sys.addaudithook(_record_open)
+
+
+def pytest_sessionfinish(session):
+    if report := os.environ.get("FFG_OPENED"):
+        Path(report).write_text("\n".join(sorted(_opened)))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The built site: the one scripts/check.py built, or a fresh strict build."""
+    if built := os.environ.get("FFG_SITE"):
+        return Path(built)
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+                   cwd=ROOT, check=True)
+    return out
