@@ -8,7 +8,9 @@ mkdocs.yml), so Flask's own Jinja in a page is left alone:
     {@ versions.flask @}                                   what the build installed
 """
 
+import contextlib
 import importlib
+import io
 import logging
 import platform
 import re
@@ -53,7 +55,8 @@ def define_env(env):
         key = (example, app, client)
         if client is None or key not in _clients:
             _clients[key] = _app(example, app).test_client()
-        response = _clients[key].open(path, method=method, **client_kwargs)
+        with contextlib.redirect_stderr(io.StringIO()):  # a 500 example's traceback is not news
+            response = _clients[key].open(path, method=method, **client_kwargs)
         shown = _format_request(method, path, client_kwargs, response.request.headers.get("Cookie"))
         request_block = _fence("http", shown, indent, title="Request")
         response_block = _fence("http", _format_response(response), indent, title="Response")
