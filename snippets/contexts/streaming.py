@@ -1,0 +1,60 @@
+"""A streamed body runs after the view returned: stream_with_context keeps the request around."""
+
+from flask import Flask, g, request, stream_with_context
+
+app = Flask(__name__)
+timeline = []   # what happened, in order, for the last streamed request
+
+
+# --8<-- [start:broken]
+@app.get("/broken")
+def broken():
+    def lines():
+        yield "Hello "
+        yield request.args.get("name", "stranger")   # the request context is gone by now
+    return lines()
+# --8<-- [end:broken]
+
+
+# --8<-- [start:fixed]
+@app.get("/greet")
+def greet():
+    g.greeting = "Hello"
+
+    @stream_with_context
+    def lines():
+        timeline.append("generator: first chunk")
+        yield f"{g.greeting} "
+        yield request.args.get("name", "stranger")
+        timeline.append("generator: last chunk sent")
+    return lines()
+# --8<-- [end:fixed]
+
+
+@app.teardown_request
+def note_teardown_request(exc):
+    timeline.append("teardown_request")
+
+
+@app.teardown_appcontext
+def note_teardown_appcontext(exc):
+    timeline.append("teardown_appcontext")
+
+
+def what_the_broken_stream_raises():
+    response = app.test_client().get("/broken?name=Ada")
+    lines = [f"status already sent: {response.status}"]
+    try:
+        response.get_data()
+    except RuntimeError as exc:
+        lines.append(f"reading the body:    RuntimeError: {str(exc).splitlines()[0]}")
+    return "\n".join(lines)
+
+
+def teardown_timing():
+    timeline.clear()
+    response = app.test_client().get("/greet?name=Ada")
+    timeline.append("client.get() returned; the body is still open")
+    body = response.get_data(as_text=True)
+    timeline.append(f"body read and closed: {body!r}")
+    return "\n".join(timeline)
