@@ -1,0 +1,39 @@
+"""A WSGI middleware that tags every response with a request id and a timing header."""
+
+import time
+import uuid
+
+from flask import Flask, request
+
+
+# --8<-- [start:middleware]
+class RequestIdMiddleware:
+    """Wraps any WSGI app: it sees the raw environ and the start_response call."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        request_id = environ.get("HTTP_X_REQUEST_ID") or uuid.uuid4().hex
+        environ["app.request_id"] = request_id  # the app can read it from request.environ
+        started = time.perf_counter()
+
+        def start_response_with_headers(status, headers, exc_info=None):
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            headers.append(("X-Request-ID", request_id))
+            headers.append(("Server-Timing", f"app;dur={elapsed_ms:.1f}"))
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start_response_with_headers)
+# --8<-- [end:middleware]
+
+
+# --8<-- [start:install]
+app = Flask(__name__)
+app.wsgi_app = RequestIdMiddleware(app.wsgi_app)  # wrap wsgi_app, keep app a Flask
+
+
+@app.get("/")
+def index():
+    return {"request_id": request.environ["app.request_id"]}
+# --8<-- [end:install]
