@@ -2,6 +2,7 @@ import contextlib
 import io
 import os
 import re
+import sys
 
 import pytest
 from werkzeug.debug import DebuggedApplication
@@ -152,3 +153,39 @@ def test_debug_mode_reloads_templates():
     assert app.jinja_env.auto_reload is False
     app.debug = True
     assert app.jinja_env.auto_reload is True
+
+
+def test_flask_run_options_read_flask_run_variables():
+    assert launchers.flask_run(env={"FLASK_RUN_PORT": "8001"})["port"] == 8001
+
+
+def test_the_pin_is_logged_again_when_a_browser_shows_the_prompt(caplog):
+    import logging
+
+    debugged = debugger_console.served_in_debug_mode()
+    caplog.set_level(logging.INFO, logger="werkzeug")
+    Client(debugged).get("/", headers={"Host": "localhost"}, query_string={
+        "__debugger__": "yes", "cmd": "printpin", "s": debugged.secret})
+    assert f" * Debugger pin code: {debugged.pin}" in caplog.messages
+
+
+def test_flask_run_survives_an_import_error_only_under_the_reloader(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from flask.cli import cli
+
+    broken = tmp_path / "broken_after_edit.py"
+    broken.write_text("from flask import Flask\napp = Flask(__name__)\n1 / 0  # a typo\n")
+    served = []
+    monkeypatch.setattr("flask.cli.run_simple", lambda host, port, app, **kw: served.append(app))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    args = ["--app", str(broken), "run"]
+    env = {**launchers.FLASK_VARIABLES, "WERKZEUG_SERVER_FD": None}
+    # The process the reloader started: the error is kept and served, the server starts.
+    result = CliRunner().invoke(cli, args, env={**env, "WERKZEUG_RUN_MAIN": "true"})
+    assert result.exit_code == 0 and len(served) == 1
+    with pytest.raises(ZeroDivisionError):
+        served[0]({}, None)
+    # A first start: the command fails, no server.
+    monkeypatch.delitem(sys.modules, "broken_after_edit", raising=False)
+    result = CliRunner().invoke(cli, args, env=env)
+    assert isinstance(result.exception, ZeroDivisionError) and len(served) == 1

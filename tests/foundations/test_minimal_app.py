@@ -61,3 +61,19 @@ def test_flask_app_variable_still_works_like_the_app_option(monkeypatch):
     assert by_option.exit_code == by_variable.exit_code == 0
     assert by_option.output == by_variable.output
     assert "index     GET      /" in by_option.output
+
+
+def test_wsgi_py_is_tried_before_app_py(tmp_path, monkeypatch):
+    for filename in ("app.py", "wsgi.py"):
+        (tmp_path / filename).write_text(
+            f"from flask import Flask\napp = Flask(__name__)\n"
+            f"app.add_url_rule('/', 'i', lambda: 'from {filename}')\n"
+        )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    for name in ("app", "wsgi"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    found = ScriptInfo().load_app()
+    for name in ("app", "wsgi"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert found.test_client().get("/").text == "from wsgi.py"

@@ -105,3 +105,27 @@ def test_head_falls_back_to_get(client):
     response = client.head("/tasks/1")
     assert response.status_code == 200
     assert response.data == b""
+
+
+@pytest.mark.parametrize(("every_request", "instances"), [(True, 3), (False, 1)])
+def test_init_every_request_decides_how_many_instances_are_made(every_request, instances):
+    from flask import Flask
+    from flask.views import View
+
+    made = []
+
+    class Counted(View):
+        init_every_request = every_request
+
+        def __init__(self):
+            made.append(self)
+
+        def dispatch_request(self):
+            return "ok"
+
+    scratch = Flask(__name__)
+    scratch.add_url_rule("/", view_func=Counted.as_view("counted"))
+    client = scratch.test_client()
+    for _ in range(3):
+        assert client.get("/").text == "ok"
+    assert len(made) == instances

@@ -124,3 +124,32 @@ def test_shortcuts_exist_on_app_and_blueprint():
     for name in ("get", "post", "put", "delete", "patch"):
         assert callable(getattr(Flask, name))
         assert callable(getattr(Blueprint, name))
+
+
+def test_automatic_options_has_no_cors_headers(client):
+    response = client.options("/submit", headers={
+        "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
+    assert response.status_code == 200
+    assert not [name for name in response.headers.keys() if name.startswith("Access-Control-")]
+
+
+def test_provide_automatic_options_is_read_when_the_rule_is_added():
+    from flask import Flask
+
+    scratch = Flask(__name__)
+    scratch.add_url_rule("/early", "early", lambda: "", methods=["POST"])
+    scratch.config["PROVIDE_AUTOMATIC_OPTIONS"] = False  # too late for /early
+    scratch.add_url_rule("/late", "late", lambda: "", methods=["POST"])
+    client = scratch.test_client()
+    assert client.options("/early").status_code == 200
+    assert client.options("/late").status_code == 405
+
+
+def test_listing_options_calls_the_view_even_with_the_default_config():
+    from flask import Flask, request
+
+    scratch = Flask(__name__)
+    assert scratch.config["PROVIDE_AUTOMATIC_OPTIONS"] is True
+    scratch.add_url_rule("/own", view_func=lambda: f"view saw {request.method}",
+                         methods=["POST", "OPTIONS"])
+    assert scratch.test_client().options("/own").text == "view saw OPTIONS"

@@ -74,3 +74,16 @@ def test_method_and_scheme_arguments():
         assert url_for("find", _scheme="https", _external=True) == "https://localhost/search"
         with pytest.raises(ValueError, match="'_external' must be True"):
             url_for("find", _scheme="https", _external=False)
+
+
+def test_sort_match_is_registration_order_not_matching_order():
+    from flask import Flask
+    from flask.cli import routes_command
+
+    scratch = Flask(__name__)
+    scratch.add_url_rule("/users/<name>", endpoint="by_name", view_func=lambda name: "by name")
+    scratch.add_url_rule("/users/me", endpoint="me", view_func=lambda: "me")
+    output = scratch.test_cli_runner().invoke(routes_command, ["--sort", "match"]).output
+    listed = [line.split()[0] for line in output.splitlines()[2:]]
+    assert listed == ["static", "by_name", "me"]  # the order of registration
+    assert scratch.test_client().get("/users/me").text == "me"  # but the static rule wins
