@@ -1,8 +1,10 @@
 """File uploads: checked extension, a name we generate, hard size limits, JSON errors."""
 
 import os
+import shutil
 import tempfile
 import uuid
+import weakref
 
 from flask import Flask, request, send_from_directory
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -14,8 +16,11 @@ ALLOWED_EXTENSIONS = {"txt", "csv", "pdf", "png", "jpg"}
 def create_app(upload_folder=None):
     app = Flask(__name__)
     # --8<-- [start:config]
+    if upload_folder is None:  # demo default: a fresh folder per app, deleted with it
+        upload_folder = tempfile.mkdtemp(prefix="ffg-uploads-")
+        weakref.finalize(app, shutil.rmtree, upload_folder, ignore_errors=True)
     app.config.update(
-        UPLOAD_FOLDER=upload_folder or os.path.join(tempfile.gettempdir(), "ffg-uploads"),
+        UPLOAD_FOLDER=upload_folder,         # production: a volume outside the code
         MAX_CONTENT_LENGTH=1 * 1024 * 1024,  # whole request body: 413 above 1 MiB
         MAX_FORM_MEMORY_SIZE=500_000,        # one non-file multipart field (the 3.1 default)
         MAX_FORM_PARTS=1_000,                # number of multipart fields (the 3.1 default)

@@ -40,6 +40,8 @@ def test_args_get_with_type_and_getlist():
     client = app.test_client()
     assert client.get("/books?page=3&tag=a&tag=b").get_json() == {"page": 3, "tags": ["a", "b"]}
     assert client.get("/books?page=abc").get_json() == {"page": 1, "tags": []}
+    with app.test_request_context("/?page=2"):
+        assert request.args.get("page", 1, type=lambda v: None + v) == 1  # TypeError: default too
 
 
 def test_missing_key_with_brackets_is_a_400():

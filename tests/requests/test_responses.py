@@ -31,7 +31,7 @@ def test_tuples_set_status_and_headers(client):
     created = client.post("/items")
     assert created.status_code == 201
     assert created.headers["Location"] == "/items/3"  # relative: not rewritten since Werkzeug 2.1
-    assert created.content_type == "application/json"  # extra headers are added, not replacing
+    assert created.content_type == "application/json"  # a new name (Location) is added
     assert client.get(created.headers["Location"]).get_json() == {"id": 3}
     deleted = client.delete("/items/3")
     assert (deleted.status_code, deleted.data) == (204, b"")
@@ -55,6 +55,7 @@ def test_a_generator_is_streamed(client):
     assert response.is_streamed
     assert "Content-Length" not in response.headers
     assert response.text == "first\nsecond\n"
+    assert response.content_type == "text/plain"  # the tuple's header replaced text/html
 
 
 def test_returning_none_is_a_type_error(monkeypatch):
@@ -105,6 +106,8 @@ def test_status_may_be_a_string_and_jsonify_takes_kwargs():
         assert app.make_response(("made", "201 CREATED")).status_code == 201
         assert jsonify(a=1, b=2).get_json() == {"a": 1, "b": 2}
         assert app.make_response(("x", [("X-A", "1")])).headers["X-A"] == "1"
+        problem = app.make_response(({"a": 1}, {"Content-Type": "application/problem+json"}))
+        assert problem.headers.getlist("Content-Type") == ["application/problem+json"]  # replaced
 
 
 def test_default_provider_escapes_non_ascii():

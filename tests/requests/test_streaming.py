@@ -1,4 +1,5 @@
 import pytest
+from flask import Flask, g
 
 from snippets.requests import downloads, streaming
 
@@ -20,6 +21,22 @@ def test_request_in_a_plain_generator_fails_after_the_status_was_sent(client):
     response = client.get("/greeting/broken?name=ada")
     assert response.status_code == 200  # headers are out before the body runs
     with pytest.raises(RuntimeError, match="Working outside of request context"):
+        response.get_data()
+
+
+def test_g_in_a_plain_generator_fails_with_the_app_context_error():
+    app = Flask(__name__)
+
+    @app.get("/")
+    def view():
+        def generate():
+            yield "x"
+            yield g.get("user", "nobody")
+        return generate()
+
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    with pytest.raises(RuntimeError, match="Working outside of application context"):
         response.get_data()
 
 

@@ -1,3 +1,4 @@
+import gc
 import io
 import os
 
@@ -109,7 +110,20 @@ def test_defaults_match_flask_3_1():
     assert plain.config["MAX_FORM_MEMORY_SIZE"] == app.config["MAX_FORM_MEMORY_SIZE"] == 500_000
     assert plain.config["MAX_FORM_PARTS"] == app.config["MAX_FORM_PARTS"] == 1_000
     assert plain.config["MAX_CONTENT_LENGTH"] is None
-    assert os.path.isdir(app.config["UPLOAD_FOLDER"])
+    folder = app.config["UPLOAD_FOLDER"]
+    assert os.path.isdir(folder) and os.path.basename(folder).startswith("ffg-uploads-")
+    assert upload(app.test_client(), "notes.txt").status_code == 201
+    del app
+    gc.collect()
+    assert not os.path.exists(folder)  # the demo folder goes away with its app
+
+
+def test_an_explicit_folder_is_kept(folder):
+    app = create_app(upload_folder=str(folder))
+    assert upload(app.test_client(), "notes.txt").status_code == 201
+    del app
+    gc.collect()
+    assert len(list(folder.iterdir())) == 1
 
 
 def test_download_route_refuses_paths_outside_the_folder(client, folder):

@@ -61,6 +61,9 @@ def test_templates_are_found_next_to_the_module():
 def test_templates_reload_only_in_debug_by_default():
     assert app.config["TEMPLATES_AUTO_RELOAD"] is None
     assert app.debug is False and app.jinja_env.auto_reload is False
+    debug_app = Flask(__name__)
+    debug_app.debug = True
+    assert debug_app.jinja_env.auto_reload is True
 
 
 def test_no_trim_blocks_by_default():

@@ -2,7 +2,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from flask import Flask, url_for
+from flask import Flask, request, url_for
 
 from snippets.templates.static_files.app import app, plain
 
@@ -49,6 +49,8 @@ def test_missing_file_and_traversal_are_404():
     client = app.test_client()
     assert client.get("/static/missing.ico").status_code == 404
     assert client.get("/static/..%2Fapp.py").status_code == 404
+    with app.test_request_context("/static/..%2Fapp.py"):
+        assert request.view_args == {"filename": "../app.py"}  # the route matched; the view said 404
 
 
 def test_hash_changes_when_content_changes(tmp_path, monkeypatch):
