@@ -4,13 +4,12 @@ import logging
 
 from flask import Flask, abort, got_request_exception
 
-seen = []  # what each piece of the app saw, in order
-logged = []  # stands in for your log aggregator
+seen = []  # what each piece of the app saw (and what it logged), in order
 
 
-class ListHandler(logging.Handler):
+class ListHandler(logging.Handler):  # stands in for your log aggregator
     def emit(self, record):
-        logged.append(record.getMessage())
+        seen.append(f"app.logger: {record.getMessage()}")
 
 
 # Configure logging before creating the app, so Flask adds no handler of its own.
@@ -73,11 +72,8 @@ def close_resources(exc):
 # --8<-- [start:story]
 def story(path):
     seen.clear()
-    logged.clear()
     response = app.test_client().get(path)
-    lines = [f"GET {path} -> {response.status}", *seen]
-    lines += [f"app.logger: {message}" for message in logged]
-    return "\n".join(lines)
+    return "\n".join([f"GET {path} -> {response.status}", *seen])
 
 
 def handled_story():

@@ -65,6 +65,22 @@ def test_what_each_context_holds():
         assert not issubclass(RequestContext, AppContext)
 
 
+def test_app_context_url_adapter_needs_server_name():
+    from flask import Flask, url_for
+
+    local_app = Flask("urls")
+    local_app.add_url_rule("/a", "a", lambda: "a")
+    with local_app.app_context() as ctx:
+        assert ctx.url_adapter is None
+        with pytest.raises(RuntimeError, match="Unable to build URLs outside an active request "
+                                               "without 'SERVER_NAME' configured"):
+            url_for("a")
+    local_app.config["SERVER_NAME"] = "shop.example"
+    with local_app.app_context() as ctx:
+        assert ctx.url_adapter is not None
+        assert url_for("a") == "http://shop.example/a"
+
+
 def test_request_pushes_app_context_first_and_pops_it_last():
     assert example.push_pop_order().splitlines() == [
         "app context pushed      (request context active: False)",

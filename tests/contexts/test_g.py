@@ -61,3 +61,13 @@ def test_g_attribute_that_was_never_set_raises_attribute_error():
         with pytest.raises(AttributeError, match="^db$"):
             g.db.close()
         assert g.pop("db", None) is None
+
+
+def test_g_behaves_a_little_like_a_dict():
+    with app.app_context():
+        assert g.setdefault("user", "ada") == "ada"
+        assert g.setdefault("user", "grace") == "ada"
+        g.lang = "fr"
+        assert "user" in g and sorted(g) == ["lang", "user"]
+        assert g.get("missing") is None
+        assert g.pop("lang") == "fr" and "lang" not in g

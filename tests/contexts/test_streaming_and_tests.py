@@ -133,3 +133,17 @@ def test_a_teardown_that_closes_without_popping_breaks_the_stream():
     response = _streaming_db_app(close_without_pop).test_client().get("/rows")
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         response.get_data()
+
+
+def test_stream_template_string_keeps_the_request_without_stream_with_context():
+    from flask import Flask, stream_template_string
+
+    local_app = Flask("stream_template")
+
+    @local_app.get("/hello")
+    def hello():
+        return stream_template_string("Hello {{ request.args['name'] }}")
+
+    response = local_app.test_client().get("/hello?name=Ada")
+    assert response.is_streamed
+    assert response.get_data(as_text=True) == "Hello Ada"

@@ -39,10 +39,10 @@ def test_an_unhandled_error_is_signalled_logged_and_still_finalized():
     assert error_flow.unhandled_story().splitlines() == [
         "GET /unhandled -> 500 INTERNAL SERVER ERROR",
         "got_request_exception: ZeroDivisionError('division by zero')",
+        "app.logger: Exception on /unhandled [GET]",  # logged before the 500 handler runs
         "errorhandler(500): ZeroDivisionError('division by zero')",
         "after_request: 500 INTERNAL SERVER ERROR",
         "teardown_request: exc=ZeroDivisionError('division by zero')",
-        "app.logger: Exception on /unhandled [GET]",
     ]
 
 

@@ -1,6 +1,7 @@
 """Audit 24: g.db.close() in teardown hides the real error; g.pop('db', None) does not."""
 
 import sqlite3
+import traceback
 
 import pytest
 
@@ -56,7 +57,11 @@ def test_fragile_version_in_testing_mode_buries_the_real_error_in_the_context(ba
     app.testing = True
     with pytest.raises(AttributeError) as caught:
         app.test_client().get("/tables")
+    assert isinstance(caught.value.__context__, KeyError)
     assert isinstance(caught.value.__context__.__context__, sqlite3.OperationalError)
+    assert caught.value.__suppress_context__  # raised "from None": the traceback hides the chain
+    printed = "".join(traceback.format_exception(caught.value))
+    assert "AttributeError: db" in printed and "OperationalError" not in printed
 
 
 def test_safe_version_reports_the_real_error(bad_path):
