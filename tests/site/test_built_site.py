@@ -1,0 +1,82 @@
+"""Checks on the built site: what a reader's browser receives."""
+
+import re
+from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+# Attributes through which a page makes the browser fetch something by itself.
+ASSET_ATTRIBUTES = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+    "video": "src", "embed": "src", "link": "href", "object": "data",
+}
+NAVIGATION_LINKS = {"canonical", "prev", "next", "alternate"}  # hrefs the browser does not fetch
+
+
+class Page(HTMLParser):
+    def __init__(self, path):
+        super().__init__()
+        self.assets, self.meta = [], {}
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "name" in attrs:
+            self.meta[attrs["name"]] = attrs.get("content", "")
+        if tag == "link" and NAVIGATION_LINKS & set((attrs.get("rel") or "").split()):
+            return
+        if (url := attrs.get(ASSET_ATTRIBUTES.get(tag, ""))) is not None:
+            self.assets.append(url)
+        self.assets += re.findall(r"url\(['\"]?([^'\")]+)", attrs.get("style", ""))
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def is_off_site(url):
+    return bool(re.match(r"(?i)^(https?:)?//", url))
+
+
+def test_site_has_pages(site):
+    names = {str(p.relative_to(site)) for p in pages(site)}
+    assert {"index.html", "404.html", "foundations/index.html", "routing/index.html"} <= names
+
+
+def test_no_asset_is_fetched_from_another_host(site):
+    off_site = [f"{page.relative_to(site)}: {url}"
+                for page in pages(site) for url in Page(page).assets if is_off_site(url)]
+    off_site += [f"{css.relative_to(site)}: {url}"
+                 for css in site.rglob("*.css")
+                 for url in re.findall(r"(?:url\(|@import\s)\s*['\"]?([^'\")\s;]+)", css.read_text())
+                 if is_off_site(url)]
+    assert off_site == []
+
+
+@pytest.mark.parametrize("name", ["index.html", "foundations/index.html", "routing/index.html"])
+def test_page_has_its_own_meta_description(site, name):
+    description = Page(site / name).meta.get("description", "")
+    assert description and description != Page(site / "404.html").meta["description"]
+
+
+def test_every_page_has_a_meta_description(site):
+    assert [p for p in pages(site) if not Page(p).meta.get("description")] == []
+
+
+def test_every_page_shows_the_versions_the_build_ran(site):
+    expected = (f"Flask {version('flask')}, Werkzeug {version('werkzeug')}, "
+                f"Jinja {version('jinja2')}")
+    assert [p for p in pages(site) if p.name != "404.html" and expected not in p.read_text(encoding="utf-8")] == []
+
+
+def test_404_page_is_the_guides(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "This page is not in the guide" in html
+
+
+def test_search_index_covers_every_page(site):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for page in ("foundations/", "routing/"):
+        assert f'"location":"{page}"' in index.replace(" ", "")
