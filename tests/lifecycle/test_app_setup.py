@@ -1,15 +1,13 @@
 """The setup phase: audit items 1/31 (before_first_request) and 16 (app creation)."""
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from flask import Flask, current_app, has_app_context
 
+from snippets.foundations.reloader_probe import console_of_python_reloader_demo
 from snippets.lifecycle.app_setup import add_route_after_first_request, create_app, too_late_error
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,27 +64,18 @@ def test_even_a_404_ends_the_setup_phase():
         app.route("/late")
 
 
-def test_the_reloader_creates_the_app_in_two_processes(tmp_path):
+def test_the_reloader_creates_the_app_in_two_processes(tmp_path, monkeypatch):
     (tmp_path / "reloaded.py").write_text(
         "import os\n"
         "from snippets.lifecycle.app_setup import create_app\n"
         "print('create_app in', os.getpid(), os.environ.get('WERKZEUG_RUN_MAIN'), flush=True)\n"
         "app = create_app()\n")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(tmp_path)]))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "reloaded", "run", "--debug", "--port", "0"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
-    created, deadline = [], time.monotonic() + 30
-    try:
-        for line in server.stdout:
-            if line.startswith("create_app in"):
-                created.append(line.split()[2:])
-            if len(created) == 2 or time.monotonic() > deadline:
-                break
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.communicate(timeout=10)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), str(tmp_path)]))
+    # The Foundations chapter's probe starts the real server, reads its console until the
+    # debugger is up, and stops the whole process group.
+    console = console_of_python_reloader_demo(
+        (sys.executable, "-m", "flask", "--app", "reloaded", "run", "--debug", "--port", "0"))
+    created = [line.split()[2:] for line in console.splitlines() if line.startswith("create_app in")]
     (parent_pid, parent_flag), (child_pid, child_flag) = created
     assert parent_pid != child_pid
     assert (parent_flag, child_flag) == ("None", "true")
