@@ -19,6 +19,7 @@ import textwrap
 from importlib.metadata import version
 from pathlib import Path
 
+import flask
 from werkzeug.test import EnvironBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,15 +47,20 @@ def define_env(env):
         sys.path.insert(0, str(ROOT))
 
     @env.macro
-    def http(example, request, indent=4, app="app", client=None, **client_kwargs):
+    def http(example, request, indent=4, app="app", client=None, url_for=None, **client_kwargs):
         """Send one request to an example's app; show the request and the response.
 
         Calls on one page that name the same `client` share it, and so its cookies.
+        `url_for={"endpoint": "static", "filename": "app.css"}` asks the app for the
+        path, as a page of it would, instead of typing it ("GET" alone is the request).
         """
         method, _, path = request.partition(" ")
         key = (example, app, client)
         if client is None or key not in _clients:
             _clients[key] = _app(example, app).test_client()
+        if url_for:
+            with _clients[key].application.test_request_context():
+                path = flask.url_for(**url_for)
         with contextlib.redirect_stderr(io.StringIO()):  # a 500 example's traceback is not news
             response = _clients[key].open(path, method=method, **client_kwargs)
         shown = _format_request(method, path, client_kwargs, response.request.headers.get("Cookie"))
