@@ -73,3 +73,19 @@ def test_app_context_processor_on_a_blueprint_reaches_every_request():
     app.register_blueprint(bp)
     with app.test_request_context("/"):
         assert render_template_string("{{ everywhere }}/{{ scoped }}") == "yes/"
+
+
+
+def test_the_pages_folder_tree_lists_exactly_the_files_on_disk():
+    page = (HERE.parents[2] / "docs/templates/blueprint-templates.md").read_text()
+    tree = page.split("```text\nsnippets/templates/blueprint_templates/\n", 1)[1].split("```", 1)[0]
+    listed, parents = set(), []
+    for line in tree.splitlines():
+        branch = max(line.find("├── "), line.find("└── "))
+        name = line[branch + 4:].split("  ")[0]  # drop the comment after the name
+        parents[branch // 4:] = [name.rstrip("/")]
+        if not name.endswith("/"):
+            listed.add("/".join(parents))
+    on_disk = {str(p.relative_to(HERE)) for p in HERE.rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts}
+    assert listed == on_disk
