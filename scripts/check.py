@@ -30,7 +30,7 @@ NOT_SNIPPETS = {"__pycache__"}
 
 def snippet_files(root):
     for path in sorted((root / "snippets").rglob("*")):
-        if path.is_file() and not NOT_SNIPPETS & set(path.parts) and path.suffix != ".pyc":
+        if path.is_file() and not NOT_SNIPPETS & set(path.parts):
             if not (path.name == "__init__.py" and not path.read_text().strip()):
                 yield path
 
