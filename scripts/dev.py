@@ -8,10 +8,14 @@
 
 Setup is a virtual environment in .venv with the exact pins of requirements.txt,
 reinstalled only when that file changes. Only Python 3.11.5+ must be there first.
+`check` and `bench` also need the real servers and browser the chapters teach with
+(redis-server, nginx, chromium): run as root, they are installed with apt-get;
+otherwise the command stops and names the packages to install.
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -26,6 +30,9 @@ COMMANDS = {
     "check": [str(ROOT / "scripts" / "check.py")],
     "bench": [str(ROOT / "scripts" / "bench.py")],
 }
+# Program -> Debian package, for the commands that run real servers and a browser.
+SYSTEM = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium"}
+NEEDS_SYSTEM = {"check", "bench"}
 
 
 def setup():
@@ -43,10 +50,30 @@ def setup():
     stamp.write_text(digest)
 
 
+def install_system_programs():
+    missing = [package for program, package in SYSTEM.items()
+               if not shutil.which(program) and not shutil.which(program, path="/usr/sbin")]
+    if not missing:
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing {' '.join(missing)} with apt-get ...", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+                       check=True, env=env)
+        return
+    sys.exit(f"The checks run a real {', '.join(missing)}, which this machine does not have.\n"
+             f"Install: sudo apt-get install {' '.join(missing)}   (macOS: brew install "
+             f"{' '.join(m.replace('redis-server', 'redis') for m in missing)})\n"
+             "then run this command again.")
+
+
 def main():
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
     setup()
+    if sys.argv[1] in NEEDS_SYSTEM:
+        install_system_programs()
     command = [str(PYTHON), *COMMANDS[sys.argv[1]], *sys.argv[2:]]
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
