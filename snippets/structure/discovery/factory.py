@@ -1,0 +1,9 @@
+# --8<-- [start:module]
+from flask import Flask
+
+
+def create_app(config_name="production"):  # called with no arguments if none are given
+    app = Flask(__name__)
+    app.config["CONFIG_NAME"] = config_name
+    return app
+# --8<-- [end:module]

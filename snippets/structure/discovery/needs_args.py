@@ -1,0 +1,9 @@
+# --8<-- [start:module]
+from flask import Flask
+
+
+def make_app(config_name):  # a required argument: Flask cannot call it on its own
+    app = Flask(__name__)
+    app.config["CONFIG_NAME"] = config_name
+    return app
+# --8<-- [end:module]

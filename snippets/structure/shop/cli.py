@@ -1,0 +1,27 @@
+"""Commands the factory adds to app.cli. Each one runs inside an app context."""
+
+# --8<-- [start:commands]
+import click
+from flask.cli import with_appcontext
+
+from .extensions import db
+from .models import User
+
+
+@click.command()  # no name given: Click derives it from the function, "init-db"
+@with_appcontext  # see "Where the app context comes from"
+def init_db():
+    """Create the tables."""
+    db.create_all()  # needs an app context
+    click.echo("tables created")
+
+
+@click.command()  # "create-users": underscores become dashes
+@click.argument("emails", nargs=-1, required=True)
+@with_appcontext
+def create_users(emails):
+    """Create one user per e-mail address."""
+    db.session.add_all(User(email=email) for email in emails)
+    db.session.commit()
+    click.echo(f"{len(emails)} users created")
+# --8<-- [end:commands]
