@@ -1,0 +1,57 @@
+"""Authorisation: who are you (401) versus you may not (403), as view decorators."""
+
+from functools import wraps
+
+from flask import Flask, abort, g, request
+from werkzeug.datastructures import WWWAuthenticate
+
+TOKENS = {  # token -> user; in real life a signed or stored token
+    "tok-ada": {"name": "ada", "roles": {"admin"}},
+    "tok-bob": {"name": "bob", "roles": set()},
+}
+INVOICES = {1: {"owner": "ada", "total": 120}, 2: {"owner": "bob", "total": 80}}
+
+
+# --8<-- [start:decorators]
+def login_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        g.user = TOKENS.get(token) if scheme == "Bearer" else None
+        if g.user is None:  # 401: not authenticated; say how to authenticate
+            abort(401, www_authenticate=WWWAuthenticate("Bearer", {"realm": "api"}))
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def role_required(role):
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(*args, **kwargs):
+            if role not in g.user["roles"]:  # 403: we know you, and the answer is no
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapper
+    return decorator
+# --8<-- [end:decorators]
+
+
+app = Flask(__name__)
+
+
+# --8<-- [start:views]
+@app.get("/admin/users")  # the route decorator goes on top, always
+@role_required("admin")
+def list_users():
+    return {"users": sorted(u["name"] for u in TOKENS.values())}
+
+
+@app.get("/invoices/<int:invoice_id>")
+@login_required
+def invoice(invoice_id):
+    found = INVOICES.get(invoice_id)
+    if found is None or found["owner"] != g.user["name"]:
+        abort(404)  # someone else's invoice: don't even confirm it exists
+    return found
+# --8<-- [end:views]

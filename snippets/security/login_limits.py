@@ -1,0 +1,33 @@
+"""Rate-limiting a login endpoint with Flask-Limiter: per client address and per account."""
+
+from flask import Flask, abort, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from snippets.security import passwords
+
+passwords.register("ada", "correct horse battery staple")
+
+# --8<-- [start:limiter]
+app = Flask(__name__)
+limiter = Limiter(
+    get_remote_address,      # behind a proxy, only correct with ProxyFix
+    app=app,
+    storage_uri="memory://",  # one process; use Redis when you run several
+    headers_enabled=True,     # X-RateLimit-* and Retry-After on responses
+)
+
+
+def failed(response):
+    return response.status_code == 401  # only failed attempts use up the budget
+
+
+@app.post("/login")
+@limiter.limit("3 per minute", deduct_when=failed)               # per client address
+@limiter.limit("5 per hour", deduct_when=failed,                  # per account, from any address
+               key_func=lambda: "user:" + request.form.get("user", ""))
+def login():
+    if not passwords.verify(request.form.get("user", ""), request.form.get("password", "")):
+        abort(401)
+    return {"user": request.form["user"]}
+# --8<-- [end:limiter]

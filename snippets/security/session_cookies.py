@@ -1,0 +1,54 @@
+"""The session cookie, hardened: a real key, and Secure, HttpOnly, SameSite, __Host-."""
+
+import json
+import secrets
+import zlib
+
+from flask import Flask, request, session
+from itsdangerous.encoding import base64_decode
+
+
+# --8<-- [start:config]
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.update(
+        SESSION_COOKIE_NAME="__Host-session",  # browser enforces: Secure, Path=/, no Domain
+        SESSION_COOKIE_SECURE=True,     # never sent over plain HTTP
+        SESSION_COOKIE_HTTPONLY=True,   # invisible to document.cookie (the default)
+        SESSION_COOKIE_SAMESITE="Lax",  # not sent on cross-site POSTs
+    )
+    app.config.from_prefixed_env()      # FLASK_SECRET_KEY -> SECRET_KEY
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set FLASK_SECRET_KEY; generate one with "
+                           "python -c 'import secrets; print(secrets.token_hex(32))'")
+    # --8<-- [end:config]
+
+    @app.post("/login")
+    def login():
+        session.clear()
+        session.update(user=request.form["user"], role="member", plan="trial")
+        return {"user": session["user"]}
+
+    @app.get("/me")
+    def me():
+        return {"user": session.get("user")}
+
+    @app.post("/logout")
+    def logout():
+        session.clear()
+        return {"user": None}
+
+    return app
+
+
+demo_app = create_app({"SECRET_KEY": secrets.token_hex(32)})
+
+
+# --8<-- [start:read]
+def read_without_key(cookie):
+    """What anyone holding the cookie can do: no key, just base64 (and zlib)."""
+    payload = cookie.lstrip(".").split(".")[0]
+    raw = base64_decode(payload)
+    return json.loads(zlib.decompress(raw) if cookie.startswith(".") else raw)
+# --8<-- [end:read]

@@ -1,0 +1,91 @@
+"""A real Chromium for the attacks that only a browser can judge (CSP, SameSite, URL parsing).
+
+The browser is launched as the browser tests launch theirs: Debian's Chromium from
+`tests.servers.program("chromium")` (a missing one fails with the install command), with
+tests/browser's CHROMIUM_FLAGS, one per test module, closed when the module ends: while
+Playwright's sync API is open its event loop counts as running in this thread, and asgiref
+(async views, in other chapters' tests) refuses to start there.
+
+No server starts and no request leaves the machine. `serve(page, app, host)` answers
+http://<host>/... from the Flask test client through Playwright's request routing. Every
+context has a catch-all route that aborts any request no `serve` answers (the test then
+fails, naming it), and a proxy on a closed loopback port, so that even traffic routing does
+not see goes nowhere.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import CHROMIUM_FLAGS
+from tests.servers import LOOPBACK, free_port, program
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = program("chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class OffHost:
+    """Aborts and remembers every request that no `serve` route answered."""
+
+    def __init__(self, context):
+        self.requests = []
+        context.route("**/*", self.abort)
+
+    def abort(self, route):
+        self.requests.append(route.request.url)
+        route.abort()
+
+
+def isolated_context(chromium):
+    context = chromium.new_context(proxy={"server": f"http://{LOOPBACK}:{free_port()}"},
+                                  service_workers="block")
+    context.set_default_timeout(10_000)
+    return context, OffHost(context)
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh context (own cookies) and page per test."""
+    context, off_host = isolated_context(browser)
+    yield context.new_page()
+    context.close()
+    assert not off_host.requests, f"requests no route answered (blocked): {off_host.requests}"
+
+
+@pytest.fixture(scope="module")
+def url_parser(browser):
+    """A blank page whose only job is `new URL(...)`: Chromium's own URL parser."""
+    context, off_host = isolated_context(browser)
+    yield context.new_page()
+    context.close()
+    assert not off_host.requests, f"requests no route answered (blocked): {off_host.requests}"
+
+
+def serve(page, app, host="app.test"):
+    """Answer http://<host>/... from `app`, with the browser's method, headers, cookies and body.
+
+    Returns the list of (method, path) requests that reached the app."""
+    client = app.test_client(use_cookies=False)  # the browser keeps the cookies
+    seen = []
+
+    def handle(route):
+        request = route.request
+        path = request.url.removeprefix(f"http://{host}")
+        seen.append((request.method, urlsplit(path).path))
+        headers = {k: v for k, v in request.all_headers().items() if not k.startswith(":")}
+        response = client.open(path, method=request.method, headers=headers,
+                               data=request.post_data_buffer)
+        merged = {}  # Playwright takes repeated headers (several Set-Cookie) joined by "\n"
+        for name, value in response.headers.items():
+            merged[name] = f"{merged[name]}\n{value}" if name in merged else value
+        route.fulfill(status=response.status_code, headers=merged, body=response.get_data())
+
+    page.route(lambda url: url.startswith(f"http://{host}/"), handle)
+    return seen
