@@ -1,0 +1,55 @@
+"""What the Testing chapter says about this guide's own harness, checked against its files."""
+
+import re
+import site
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_pytest_settings():
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
+    assert settings["pytest"]["ini_options"]["testpaths"] == ["tests"]
+    assert settings["pytest"]["ini_options"]["filterwarnings"] == ["error"]
+    assert settings["coverage"]["run"]["source"] == ["snippets"]
+    assert "subprocess" in settings["coverage"]["run"]["patch"]
+
+
+def test_check_runs_five_stages_in_order():
+    check = (ROOT / "scripts" / "check.py").read_text()
+    stages = ["check 1/5 pages", "check 2/5 build", "check 3/5 tests", "check 4/5 coverage",
+              "check 5/5 browser"]
+    positions = [check.index(stage) for stage in stages]
+    assert positions == sorted(positions)
+    assert '"--cov=snippets"' in check
+    # pages stage: Python and Jinja count as inline code; an empty __init__.py is no snippet
+    assert '"jinja"' in check and '"python"' in check
+    assert 'path.name == "__init__.py" and not path.read_text().strip()' in check
+
+
+def test_conftest_records_opened_snippets_with_an_audit_hook():
+    conftest = (ROOT / "tests" / "conftest.py").read_text()
+    assert "sys.addaudithook(_record_open)" in conftest
+    assert 'event == "open"' in conftest
+    assert 'os.environ.get("FFG_OPENED")' in conftest
+
+
+def test_the_macros_use_the_test_client_at_build_time():
+    macros = (ROOT / "overrides" / "macros.py").read_text()
+    assert ".test_client()" in macros
+    assert "def http(" in macros and "def run(" in macros
+    assert "MAX_BODY_LINES = 30" in macros  # "a body longer than 30 lines is cut short"
+
+
+def test_a_macro_that_raises_stops_the_build():
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text()
+    assert re.search(r"- macros:\n(?:\s{6,}.*\n)*?\s+on_error_fail: true", mkdocs_yml)
+
+
+def test_coverage_measures_children_through_a_pth_file_and_an_environment_variable():
+    pth = [p for d in site.getsitepackages() for p in Path(d).glob("*coverage*.pth")]
+    assert len(pth) == 1
+    assert 'os.getenv("COVERAGE_PROCESS_CONFIG")' in pth[0].read_text()
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["coverage"]["run"]
+    assert settings["patch"] == ["subprocess", "fork", "_exit"]
