@@ -1,0 +1,180 @@
+"""Real Gunicorn with the chapter's gunicorn.conf.py: logs, a graceful reload, the start command."""
+
+import json
+import multiprocessing
+import os
+import re
+import runpy
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from importlib.metadata import version
+
+from tests.deployment.stack import APP, CONFIG, DEPLOY, environment, wait_for
+from tests.servers import free_port, gunicorn, python_process
+
+
+def get(url, headers=None):
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as response:
+        return response.status, dict(response.headers), json.loads(response.read())
+
+
+def booted(log):
+    return [int(pid) for pid in re.findall(r"Booting worker with pid: (\d+)", log.read_text())]
+
+
+def test_the_config_file_as_written(monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    settings = runpy.run_path(str(CONFIG))
+    assert settings["bind"] == "127.0.0.1:8000"
+    assert settings["workers"] == multiprocessing.cpu_count() * 2 + 1
+    assert (settings["worker_class"], settings["threads"]) == ("gthread", 4)
+    assert (settings["timeout"], settings["graceful_timeout"]) == (30, 30)
+    assert (settings["max_requests"], settings["max_requests_jitter"]) == (1000, 100)
+    assert (settings["accesslog"], settings["errorlog"]) == ("-", "-")
+    assert settings["forwarded_allow_ips"] == ""
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    assert runpy.run_path(str(CONFIG))["workers"] == 3
+
+
+def test_gunicorn_serves_the_app_and_logs_both_kinds_of_line(tmp_path):
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(APP, tmp_path, config=CONFIG, env=environment()) as url:
+        # Poll /healthz like a load balancer until a worker answers (bounded).
+        status, headers, body = wait_for(lambda: get(url + "/healthz"), what="/healthz")
+        assert status == 200 and body["status"] == "ok"
+        assert headers["Server"] == "gunicorn"
+        # async def view, plain WSGI server, no adapter
+        assert get(url + "/readyz")[2] == {"ready": True, "checks": {"database": True, "cache": True}}
+        # forwarded_allow_ips = "": a direct client cannot claim https, even from 127.0.0.1
+        assert get(url + "/whoami", {"X-Forwarded-Proto": "https"})[2]["scheme"] == "http"
+        wait_for(lambda: '"GET /whoami HTTP/1.1" 200' in log.read_text(), what="access log line")
+        text = log.read_text()
+    assert "[INFO] Using worker: gthread" in text
+    assert len(booted(log)) == 2  # WEB_CONCURRENCY=2
+    assert re.search(r"INFO \[\d+\] shop: shop ready, behind_proxy=False", text)  # app logging
+    assert re.search(r'127\.0\.0\.1 - - \[.+\] "GET /healthz HTTP/1\.1" 200 \d+ "-" "Python-urllib', text)
+
+
+def test_without_the_setting_gunicorn_trusts_x_forwarded_proto_from_loopback(tmp_path):
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9",
+                 "X-Forwarded-Host": "shop.example.com"}
+    with gunicorn(APP, tmp_path, env=environment()) as url:  # Gunicorn's defaults
+        seen = get(url + "/whoami", forwarded)[2]
+    assert seen["scheme"] == "https"  # believed: the connection came from 127.0.0.1
+    # ... but the address and the host are left alone: that part is ProxyFix's.
+    assert (seen["remote_addr"], seen["host"]) == ("127.0.0.1", url.removeprefix("http://"))
+
+
+def test_gunicorn_defaults_named_on_the_page():
+    """Gunicorn 27's own defaults, read in a fresh interpreter without the variables that change them."""
+    code = ("import json; from gunicorn.config import Config; c = Config(); print(json.dumps([c.workers, "
+            "c.worker_class_str, c.threads, c.timeout, c.graceful_timeout, c.keepalive, c.max_requests, "
+            "c.accesslog, c.errorlog, c.forwarded_allow_ips, c.preload_app]))")
+    env = {k: v for k, v in os.environ.items() if k not in ("WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS", "PORT")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         timeout=30).stdout
+    assert json.loads(out) == [1, "sync", 1, 30, 30, 2, 0, None, "-", ["127.0.0.1", "::1"], False]
+
+
+def test_timeout_bounds_a_request_on_sync_workers_but_not_on_gthread(tmp_path):
+    """A 2.5 s request: the sync worker is killed after 1 s; the gthread worker keeps reporting in."""
+    env = {**environment(), "WEB_CONCURRENCY": "1"}
+    results = {}
+
+    def call(name, url):
+        try:
+            results[name] = get(url + "/slow?seconds=2.5")[0]
+        except urllib.error.HTTPError as error:
+            results[name] = error.code
+
+    (tmp_path / "sync").mkdir()
+    (tmp_path / "gthread").mkdir()
+    sync_args = ["--worker-class", "sync", "--threads", "1", "--timeout", "1"]
+    with gunicorn(APP, tmp_path / "sync", config=CONFIG, args=sync_args, env=env) as sync_url, \
+            gunicorn(APP, tmp_path / "gthread", config=CONFIG, args=["--timeout", "2"], env=env) as gthread_url:
+        threads = [threading.Thread(target=call, args=("sync", sync_url)),
+                   threading.Thread(target=call, args=("gthread", gthread_url))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(15)
+    assert results == {"sync": 500, "gthread": 200}
+    assert "WORKER TIMEOUT" in (tmp_path / "sync" / "gunicorn.log").read_text()
+    assert "WORKER TIMEOUT" not in (tmp_path / "gthread" / "gunicorn.log").read_text()
+
+
+def test_sighup_replaces_the_workers_while_a_request_finishes(tmp_path):
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(APP, tmp_path, config=CONFIG, env=environment()) as url:
+        master = int(wait_for(lambda: re.search(r"Listening at: \S+ \((\d+)\)", log.read_text()),
+                              what="master pid").group(1))
+        old = wait_for(lambda: len(booted(log)) == 2 and booted(log), what="two workers")
+
+        slow = {}
+        thread = threading.Thread(target=lambda: slow.update(result=get(url + "/slow?seconds=1")))
+        thread.start()
+        wait_for(lambda: "slow request started" in log.read_text(), what="the slow request")
+
+        os.kill(master, signal.SIGHUP)
+        new = wait_for(lambda: len(booted(log)) == 4 and booted(log)[2:], what="two new workers")
+        for pid in old:  # every old worker exits, the busy one after its request
+            wait_for(lambda: f"Worker exiting (pid: {pid})" in log.read_text(), what=f"{pid} to exit")
+        thread.join(10)
+        status, _, body = slow["result"]
+        assert status == 200 and body["pid"] in old  # the old worker finished it
+
+        assert get(url + "/healthz")[2]["pid"] in new
+        text = log.read_text()
+    assert "Handling signal: hup" in text
+    assert set(old).isdisjoint(new)
+    if sys.platform == "linux":
+        assert not any(os.path.exists(f"/proc/{pid}") for pid in old)
+
+
+def dockerfile_cmd():
+    line = next(line for line in (DEPLOY / "Dockerfile").read_text().splitlines() if line.startswith("CMD "))
+    return json.loads(line.removeprefix("CMD "))
+
+
+def test_dockerfile_and_systemd_start_what_the_tests_start():
+    cmd = dockerfile_cmd()
+    assert cmd == ["gunicorn", "--config", CONFIG.name, APP]  # what gunicorn() runs above
+    unit = (DEPLOY / "shop.service").read_text()
+    exec_start = shlex.split(re.search(r"^ExecStart=(.+)$", unit, re.MULTILINE).group(1))
+    assert os.path.basename(exec_start[0]) == "gunicorn" and exec_start[1:] == cmd[1:]
+    assert "ExecReload=/bin/kill -s HUP $MAINPID" in unit
+
+
+def test_dockerfile_pins_what_the_tests_ran_with():
+    text = (DEPLOY / "Dockerfile").read_text()
+    assert f"FROM python:{sys.version_info.major}.{sys.version_info.minor}-slim" in text
+    assert f'"flask[async]=={version("flask")}"' in text
+    assert f'"gunicorn=={version("gunicorn")}"' in text
+    assert "GUNICORN_BIND=0.0.0.0:8000" in text and "EXPOSE 8000" in text
+    assert "docker run -p 8000:8000" in text
+
+
+def test_waitress_serves_the_same_factory(tmp_path):
+    port = free_port()
+    args = ["-m", "waitress", f"--listen=127.0.0.1:{port}", "--call", "shop:create_app"]
+    with python_process(args, tmp_path, "waitress", port=port, env=environment()):
+        status, headers, body = get(f"http://127.0.0.1:{port}/healthz")
+    assert status == 200 and body["status"] == "ok"
+    assert headers["Server"] == "waitress"
+
+
+def test_the_development_server_says_it_is_not_for_production(tmp_path):
+    port = free_port()
+    args = ["-m", "flask", "--app", "shop", "run", "--port", str(port)]
+    with python_process(args, tmp_path, "devserver", port=port, env=environment()):
+        banner = wait_for(lambda: "Running on" in (tmp_path / "devserver.log").read_text()
+                          and (tmp_path / "devserver.log").read_text(), what="the banner")
+    assert ("WARNING: This is a development server. Do not use it in a production deployment. "
+            "Use a production WSGI server instead.") in banner
+    assert f"Running on http://127.0.0.1:{port}" in banner
