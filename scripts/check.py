@@ -4,11 +4,15 @@
 Run it through `python3 scripts/dev.py check`. In order, it fails when:
   1. pages: a page includes a snippet file or section that does not exist, a
      snippet is included by no page, a page types more than three lines of
-     Python or Jinja inline, or a page has no `description:` front matter;
-  2. build: `mkdocs build --strict` fails (broken links, anchors, macros);
-  3. tests: a test fails;
+     Python or Jinja inline, or a page's front matter is not YAML or has no
+     `description:`;
+  2. build: `mkdocs build --strict` fails (broken links, anchors, macros, tags);
+  3. tests: a test fails (the examples, on real servers where they teach one);
   4. coverage: a snippet line never ran in the tests, or a non-Python snippet
-     (a template, a config file) was never opened by a test.
+     (a template, a config file) was never opened by a test;
+  5. browser: the built site fails in Chromium (tests/browser/: every page loads
+     cleanly and passes axe, search, theme, copy, tabs, 404, phone width, the
+     offline zip). A stage of its own: it tests the site, not the snippets.
 Each problem names the file and says how to fix it. `--root DIR` checks another
 copy of the guide (the harness's own tests use it).
 """
@@ -21,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import yaml
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(\w[\w+-]*)?")
@@ -40,9 +46,8 @@ def check_pages(root):
     for page in sorted((root / "docs").rglob("*.md")):
         name = page.relative_to(root)
         lines = page.read_text(encoding="utf-8").splitlines()
-        if not has_description(lines):
-            problems.append(f"{name}: no `description:` in the front matter. Add one sentence "
-                            "saying what the page answers; it becomes the page's meta description.")
+        if problem := front_matter_problem(lines):
+            problems.append(f"{name}: {problem}")
         for number, line in enumerate(lines, 1):
             for spec in INCLUDE.findall(line):
                 file, _, section = spec.partition(":")
@@ -64,10 +69,21 @@ def check_pages(root):
     return problems
 
 
-def has_description(lines):
+def front_matter_problem(lines):
+    """Why the page's front matter is missing, unreadable, or has no description; else None.
+
+    MkDocs drops front matter it cannot parse without a word, and prints it as text.
+    """
+    no_description = ("no `description:` in the front matter. Add one sentence saying what the "
+                      "page answers; it becomes the page's meta description.")
     if not lines or lines[0] != "---" or "---" not in lines[1:]:
-        return False
-    return any(line.startswith("description:") for line in lines[1:lines.index("---", 1)])
+        return no_description
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:lines.index("---", 1)])) or {}
+    except yaml.YAMLError as error:
+        return (f"the front matter is not valid YAML ({str(error).splitlines()[0]}), so MkDocs would "
+                "drop it and print it as text. Quote the value: description: \"...\"")
+    return None if isinstance(meta.get("description"), str) else no_description
 
 
 def ranges(numbers):
@@ -98,12 +114,22 @@ def inline_code(name, lines):
     return problems
 
 
+BROWSER_TESTS = "tests/browser"
+
+
 def run_tests(root, tmp):
     env = dict(os.environ, FFG_SITE=str(tmp / "site"), FFG_OPENED=str(tmp / "opened.txt"),
                COVERAGE_FILE=str(tmp / ".coverage"))
     command = [sys.executable, "-m", "pytest", "--cov=snippets", "--cov-report=",
-               f"--cov-report=json:{tmp / 'coverage.json'}"]
+               f"--cov-report=json:{tmp / 'coverage.json'}", f"--ignore={BROWSER_TESTS}"]
     return subprocess.call(command, cwd=root, env=env) == 0
+
+
+def run_browser_tests(root, tmp):
+    if not (root / BROWSER_TESTS).is_dir():
+        return True
+    env = dict(os.environ, FFG_SITE=str(tmp / "site"))
+    return subprocess.call([sys.executable, "-m", "pytest", BROWSER_TESTS], cwd=root, env=env) == 0
 
 
 def check_coverage(root, tmp):
@@ -138,21 +164,24 @@ def main():
         print(f"check: FAILED at {stage}")
         return 1
 
-    print("check 1/4 pages: includes, orphans, inline code, descriptions")
+    print("check 1/5 pages: includes, orphans, inline code, descriptions")
     if problems := check_pages(root):
         return fail("pages", problems)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        print("check 2/4 build: mkdocs build --strict")
+        print("check 2/5 build: mkdocs build --strict")
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp / "site")]
         if subprocess.call(build, cwd=root):
             return fail("build (the lines above say which page and why)")
-        print("check 3/4 tests: pytest with coverage over snippets/")
+        print("check 3/5 tests: pytest with coverage over snippets/")
         if not run_tests(root, tmp):
             return fail("tests")
-        print("check 4/4 coverage: every snippet line ran, every other snippet file was read")
+        print("check 4/5 coverage: every snippet line ran, every other snippet file was read")
         if problems := check_coverage(root, tmp):
             return fail("coverage", problems)
+        print("check 5/5 browser: the built site in Chromium")
+        if not run_browser_tests(root, tmp):
+            return fail("browser")
     print("check: all passed")
     return 0
 

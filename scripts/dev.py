@@ -4,12 +4,13 @@
     python3 scripts/dev.py serve   # the site on http://127.0.0.1:8000, reloading on edits
     python3 scripts/dev.py check   # every check CI runs (scripts/check.py)
     python3 scripts/dev.py build   # the static site, in site/
-    python3 scripts/dev.py bench   # build and test timings, page and index sizes
+    python3 scripts/dev.py bench   # the performance budget: build, rebuild, page weight, search
+    python3 scripts/dev.py offline # dist/flask-field-guide-offline.zip, readable from file://
 
 Setup is a virtual environment in .venv with the exact pins of requirements.txt,
 reinstalled only when that file changes. Only Python 3.11.5+ must be there first.
 `check` and `bench` also need the real servers and browser the chapters teach with
-(redis-server, nginx, chromium): run as root, they are installed with apt-get;
+(redis-server, nginx, chromium, openssl): run as root, they are installed with apt-get;
 otherwise the command stops and names the packages to install.
 """
 
@@ -29,9 +30,10 @@ COMMANDS = {
     "build": ["-m", "mkdocs", "build", "--strict"],
     "check": [str(ROOT / "scripts" / "check.py")],
     "bench": [str(ROOT / "scripts" / "bench.py")],
+    "offline": [str(ROOT / "scripts" / "offline.py")],
 }
 # Program -> Debian package, for the commands that run real servers and a browser.
-SYSTEM = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium"}
+SYSTEM = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium", "openssl": "openssl"}
 NEEDS_SYSTEM = {"check", "bench"}
 
 

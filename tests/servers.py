@@ -28,7 +28,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 # Program -> Debian package. scripts/dev.py installs the same list.
-PROGRAMS = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium"}
+PROGRAMS = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium", "openssl": "openssl"}
 
 
 def program(name):
@@ -110,12 +110,15 @@ def gunicorn(app, directory, config=None, args=(), env=None, name="gunicorn"):
     """Gunicorn serving `app` ("module:callable") on a free loopback port; yields its base URL.
 
     `--bind` on the command line overrides any bind in `config`, so a chapter's config file is
-    used exactly as written apart from the address.
+    used exactly as written apart from the address. Gunicorn 25.1+ opens a control socket under
+    $XDG_RUNTIME_DIR (else ~/.gunicorn/): pointing that at `directory` keeps two Gunicorns apart
+    and leaves nothing in the home folder.
     """
     port = free_port()
     command = ["-m", "gunicorn", "--bind", f"{LOOPBACK}:{port}"]
     if config is not None:
         command += ["--config", str(config)]
+    env = {"XDG_RUNTIME_DIR": str(directory), **(env or {})}
     with python_process([*command, *args, app], directory, name, port, env):
         yield f"http://{LOOPBACK}:{port}"
 

@@ -58,10 +58,10 @@ def test_host_0_0_0_0_with_debug_puts_the_debugger_on_every_interface():
     assert (call["host"], call["debugger"], call["reloader"]) == ("0.0.0.0", True, True)
 
 
-def test_app_run_is_ignored_under_flask_run():
+def test_app_run_is_ignored_under_flask_run(monkeypatch):
     out = io.StringIO()
     with launchers.recording_run_simple() as calls, contextlib.redirect_stdout(out):
-        os.environ["FLASK_RUN_FROM_CLI"] = "true"  # what the flask command sets
+        monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")  # what the flask command sets
         launchers.Flask("hello").run(debug=True)
     assert calls == []
     assert "Ignoring a call to 'app.run()'" in out.getvalue()

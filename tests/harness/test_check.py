@@ -132,6 +132,13 @@ def test_a_page_without_description_fails(guide):
     assert "docs/demo.md: no `description:` in the front matter" in output
 
 
+def test_front_matter_that_is_not_yaml_fails(guide):
+    edit(guide / "docs/demo.md", "description: A tiny page.\n", "description: Flask 3.1: a colon.\n")
+    code, output = check(guide)
+    assert code == 1
+    assert "docs/demo.md: the front matter is not valid YAML" in output
+
+
 def test_jinja_that_macros_would_alter_fails_the_build(guide):
     # A contributor "simplifies" the config back to macros' default delimiters:
     # macros would silently delete the {# #} comment the page shows.

@@ -1,0 +1,43 @@
+"""The offline download: the zip `python3 scripts/dev.py offline` writes, opened from disk."""
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.browser.conftest import new_page
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="session")
+def unzipped(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    subprocess.run([sys.executable, ROOT / "scripts" / "offline.py", folder / "guide.zip"], check=True)
+    with zipfile.ZipFile(folder / "guide.zip") as archive:
+        archive.extractall(folder)
+    return folder / "flask-field-guide"
+
+
+def test_the_zip_has_no_address_of_another_host_to_load(unzipped):
+    html = (unzipped / "index.html").read_text()
+    assert "unpkg.com" not in html and "iframe-worker-shim.js" in html
+    assert (unzipped / "search" / "search_index.js").read_text().startswith("var __index =")
+    assert (unzipped / "routing" / "routes-and-methods.html").exists()  # no directory URLs
+
+
+def test_search_works_from_the_file_system(browser, unzipped):
+    page, watch = new_page(browser, "file:")
+    page.set_default_timeout(15_000)
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("blueprint")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    first.wait_for()
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(unzipped.as_uri()) and ".html?h=blueprint" in page.url
+    assert page.locator("h1").first.is_visible()
+    page.context.close()
+    assert not watch.off_host, watch.off_host
+    assert not watch.errors, watch.errors
