@@ -9,21 +9,7 @@ from flask import Flask, abort, request
 from flask_caching import Cache
 
 from snippets.extensions.caching_redis import cache, create_app, price_with_tax
-from tests.servers import free_port, redis_server
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    with redis_server(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
-@pytest.fixture
-def store(redis_url):
-    connection = redis.Redis.from_url(redis_url)
-    connection.flushdb()
-    yield connection
-    connection.close()
+from tests.servers import free_port
 
 
 @pytest.fixture

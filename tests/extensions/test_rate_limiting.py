@@ -1,28 +1,13 @@
 """Flask-Limiter 4 on a real Redis: 429 with Retry-After, the three strategies, and the key."""
 
 import pytest
-import redis
 from flask import Flask
 from flask_limiter import Limiter
 
 from snippets.extensions.limiter_redis import create_app, user_or_ip
-from tests.servers import free_port, redis_server
+from tests.servers import free_port
 
 ALICE = {"X-API-Key": "key-alice"}
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    with redis_server(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
-@pytest.fixture
-def store(redis_url):
-    connection = redis.Redis.from_url(redis_url)
-    connection.flushdb()
-    yield connection
-    connection.close()
 
 
 def hit(client, times, **kwargs):

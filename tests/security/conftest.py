@@ -1,8 +1,7 @@
 """A real Chromium for the attacks that only a browser can judge (CSP, SameSite, URL parsing).
 
-The browser is launched as the browser tests launch theirs: Debian's Chromium from
-`tests.servers.program("chromium")` (a missing one fails with the install command), with
-tests/browser's CHROMIUM_FLAGS, one per test module, closed when the module ends: while
+The browser comes from tests/browser's `chromium()`: Debian's Chromium (a missing one fails
+with the install command), one per test module, closed when the module ends: while
 Playwright's sync API is open its event loop counts as running in this thread, and asgiref
 (async views, in other chapters' tests) refuses to start there.
 
@@ -16,19 +15,15 @@ not see goes nowhere.
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM_FLAGS
-from tests.servers import LOOPBACK, free_port, program
+from tests.browser.conftest import chromium
+from tests.servers import LOOPBACK, free_port
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = program("chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 class OffHost:
@@ -43,8 +38,8 @@ class OffHost:
         route.abort()
 
 
-def isolated_context(chromium):
-    context = chromium.new_context(proxy={"server": f"http://{LOOPBACK}:{free_port()}"},
+def isolated_context(browser):
+    context = browser.new_context(proxy={"server": f"http://{LOOPBACK}:{free_port()}"},
                                   service_workers="block")
     context.set_default_timeout(10_000)
     return context, OffHost(context)
