@@ -43,6 +43,7 @@ def define_env(env):
     # A rebuild under `mkdocs serve` must see edited snippets, not cached ones.
     for name in [m for m in sys.modules if m == "snippets" or m.startswith("snippets.")]:
         del sys.modules[name]
+    _drop_pages_whose_snippets_changed(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
 
@@ -77,6 +78,26 @@ def define_env(env):
 
 
 _clients = {}
+SNIPPET_REFERENCE = re.compile(r'--8<--\s+"([^":]+)|\b(?:http|run)\(\s*"([^"]+)"')
+
+
+def _drop_pages_whose_snippets_changed(docs, site):
+    """`dev.py serve` rebuilds only pages whose Markdown changed (`--dirty`). A page also changes
+    when an example it shows changes, so delete the built HTML of every page that uses a snippet
+    folder edited since that HTML was written: MkDocs then rebuilds it. (In a clean build the
+    site folder is emptied anyway.)"""
+    for page in docs.rglob("*.md"):
+        relative = page.relative_to(docs).with_suffix("")
+        built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        if not built.exists():
+            continue
+        folders = {(ROOT / "snippets" / (a or b)).parent
+                   for a, b in SNIPPET_REFERENCE.findall(page.read_text(encoding="utf-8"))}
+        newest = max((f.stat().st_mtime for folder in folders if folder.is_dir()
+                      for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts),
+                     default=0)
+        if newest > built.stat().st_mtime:
+            built.unlink()
 
 
 def on_pre_page_macros(env):

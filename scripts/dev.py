@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 COMMANDS = {
-    "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+    # --dirty: an edit rebuilds only the pages it touches (overrides/macros.py adds the pages
+    # that show an edited snippet); MkDocs warns about that on every build, so not --strict here.
+    "serve": ["-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", "127.0.0.1:8000"],
     "build": ["-m", "mkdocs", "build", "--strict"],
     "check": [str(ROOT / "scripts" / "check.py")],
     "bench": [str(ROOT / "scripts" / "bench.py")],
