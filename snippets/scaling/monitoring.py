@@ -10,8 +10,8 @@ import uuid
 
 from flask import Flask, g, request
 from flask.logging import wsgi_errors_stream
-from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter,
-                               Histogram, generate_latest, multiprocess)
+from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram,
+                               generate_latest, multiprocess)
 
 LOADED_BY = os.getpid()  # with preload_app, the Gunicorn master's pid
 app = Flask(__name__)
@@ -40,8 +40,12 @@ access_log.addHandler(to_errors)
 
 
 # --8<-- [start:metrics]
-REQUESTS = Counter("http_requests_total", "Requests served", ["method", "endpoint", "status"])
-LATENCY = Histogram("http_request_duration_seconds", "Time in Flask", ["endpoint"])
+# The app's own registry, not the library's global one: importing this module twice (a test,
+# a reload) would otherwise register the same metric twice and fail.
+METRICS = CollectorRegistry()
+REQUESTS = Counter("http_requests_total", "Requests served", ["method", "endpoint", "status"],
+                   registry=METRICS)
+LATENCY = Histogram("http_request_duration_seconds", "Time in Flask", ["endpoint"], registry=METRICS)
 
 
 @app.before_request
@@ -69,7 +73,7 @@ def metrics():
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
     else:
-        registry = REGISTRY
+        registry = METRICS
     return generate_latest(registry), 200, {"Content-Type": CONTENT_TYPE_LATEST}
 # --8<-- [end:metrics]
 
