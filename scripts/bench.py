@@ -11,7 +11,8 @@ Run it through `python3 scripts/dev.py bench`. It measures, on this machine:
             index / with it                                   target <= 100 KB / <= 140 KB
   search    typing a query to its first result in Chromium    target <= 150 ms (median)
 
-plus the site's size, its prose and the test suite's time. Loopback only.
+plus the site's size, its prose, and the time of the test suite and of the browser checks.
+Loopback only.
 """
 
 import gzip
@@ -174,6 +175,8 @@ def main():
         print(f"weight:   {len(weights)} pages; gzip, without the search index: median "
               f"{statistics.median(without) / KB:.1f} kB, heaviest {max(without) / KB:.1f} kB "
               f"({heaviest or 'home'})   [{verdict(max(without), 100 * KB)}, target <= 100 kB]")
+        over = sorted((p or "home" for p, (w, _) in weights.items() if w > 100 * KB))
+        print(f"          over 100 kB: {len(over)} pages{': ' if over else ''}{', '.join(over)}")
         print(f"          with the search index: heaviest {with_index / KB:.1f} kB"
               f"   [{verdict(with_index, 140 * KB)}, target <= 140 kB]")
         print(f"index:    {index_raw / KB:.1f} kB raw, {gzipped(site / INDEX) / KB:.1f} kB gzip "
@@ -186,9 +189,13 @@ def main():
         site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"site:     {site_bytes / 2**20:.1f} MiB, {words:,} words of prose")
         env = dict(os.environ, FFG_SITE=str(site), COVERAGE_FILE=str(Path(tmp) / ".coverage"))
-        tests = timed([sys.executable, "-m", "pytest", "-q", "--cov=snippets", "--cov-report="],
-                      env=env, stdout=subprocess.DEVNULL)
-        print(f"tests:    {tests:.1f} s wall for the whole suite   [{verdict(tests, 90)}, target <= 90 s]")
+        tests = timed([sys.executable, "-m", "pytest", "-q", "--cov=snippets", "--cov-report=",
+                       "--ignore=tests/browser"], env=env, stdout=subprocess.DEVNULL)
+        print(f"tests:    {tests:.1f} s wall, the suite with every real server (check stage 3)"
+              f"   [{verdict(tests, 90)}, target <= 90 s]")
+        browser = timed([sys.executable, "-m", "pytest", "-q", "tests/browser"], env=env,
+                        stdout=subprocess.DEVNULL)
+        print(f"browser:  {browser:.1f} s wall, the site in Chromium, axe on every page (check stage 5)")
 
 
 if __name__ == "__main__":
