@@ -68,13 +68,13 @@ def rebuild_time(serve_args):
             server = subprocess.Popen(command, cwd=copy, stdout=out, stderr=subprocess.STDOUT)
         try:
             wait_for(log, "Serving on", 120)
-            built = "Reloading browsers"
+            reloaded = "Reloading browsers"
             page = copy / "docs" / "routing" / "index.md"
             for run in range(RUNS):
-                before = log.read_text().count(built)
+                before = log.read_text().count(reloaded)
                 start = time.perf_counter()
                 page.write_text(page.read_text() + f"\nEdited {run}.\n")
-                wait_for(log, built, 120, count=before + 1)
+                wait_for(log, reloaded, 120, count=before + 1)
                 times.append(time.perf_counter() - start)
         finally:
             server.terminate()

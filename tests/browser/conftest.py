@@ -10,6 +10,9 @@ Fixtures:
             console error, uncaught exception or request to another host (those are blocked)
   visit     page.goto(path) relative to site_url, asserting status 200
 
+Helpers: `chromium()` launches the browser (the security tests use it too), `new_page()` opens a
+watched page on any origin (the offline zip uses file:), `search(page, query)` types a query.
+
 Playwright's own browser download does not work here, so Chromium comes from Debian
 (`tests.servers.program("chromium")` says how to install it).
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.servers import LOOPBACK, program
 
@@ -108,7 +111,7 @@ class Watch:
 
     def route(self, allowed_origin, route):
         url = route.request.url
-        if url.startswith(allowed_origin) or url.startswith(("data:", "blob:", "file:")):
+        if url.startswith((allowed_origin, "data:", "blob:")):
             route.continue_()
         else:
             self.off_host.append(url)
@@ -143,6 +146,20 @@ def visit(page, site_url):
         assert response.status == 200, f"{path}: status {response.status}"
         return response
     return go
+
+
+def search(page, query):
+    """Type `query` into the search box; return the link of the first result."""
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    box.click()
+    box.fill("")
+    box.press("Backspace")  # the theme reads the box on keyup, so type as a reader does
+    expect(results).to_have_count(0)  # no stale results from the query before
+    box.fill(query[:-1])  # no keyup yet: results for a half-typed prefix would race the full one
+    box.press(query[-1])
+    results.first.wait_for()
+    return results.first.get_attribute("href")
 
 
 @pytest.fixture(scope="session")

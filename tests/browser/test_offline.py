@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, search
 from tests.conftest import ROOT
 
 
@@ -30,11 +30,8 @@ def test_search_works_from_the_file_system(browser, unzipped):
     page, watch = new_page(browser, "file:")
     page.set_default_timeout(15_000)
     page.goto((unzipped / "index.html").as_uri())
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("blueprint")
-    first = page.locator(".md-search-result__item a.md-search-result__link").first
-    first.wait_for()
-    first.click()
+    search(page, "blueprint")
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
     page.wait_for_load_state()
     assert page.url.startswith(unzipped.as_uri()) and ".html?h=blueprint" in page.url
     assert page.locator("h1").first.is_visible()

@@ -1,7 +1,8 @@
 """What a reader does on the site, done in headless Chromium against the built site."""
 
 import pytest
-from playwright.sync_api import expect
+
+from tests.browser.conftest import search
 
 # A query a reader types -> the chapter its first result must be in.
 SEARCHES = {
@@ -37,20 +38,6 @@ SEARCHES = {
     "Flask 3.2": "contexts",
 }
 PHONE = {"width": 390, "height": 844}
-
-
-def search(page, query):
-    """Type `query` into the search box; return the link of the first result."""
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    box.click()
-    box.fill("")
-    box.press("Backspace")  # the theme reads the box on keyup, so type as a reader does
-    expect(results).to_have_count(0)  # no stale results from the query before
-    box.fill(query[:-1])  # no keyup yet: results for a half-typed prefix would race the full one
-    box.press(query[-1])
-    results.first.wait_for()
-    return results.first.get_attribute("href")
 
 
 def test_search_puts_the_expected_chapter_first(page, visit):
