@@ -9,6 +9,7 @@ mkdocs.yml), so Flask's own Jinja in a page is left alone:
 """
 
 import contextlib
+import functools
 import importlib
 import io
 import logging
@@ -16,6 +17,7 @@ import platform
 import re
 import sys
 import textwrap
+import traceback
 from importlib.metadata import version
 from pathlib import Path
 
@@ -28,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.flask_field_guide")
 # Flask-Jinja fragments a page may show; rendering must leave each one intact.
 FLASK_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 MAX_BODY_LINES = 30
+MAX_LINE = 300
 
 
 def define_env(env):
@@ -48,10 +51,15 @@ def define_env(env):
         sys.path.insert(0, str(ROOT))
 
     @env.macro
-    def http(example, request, indent=4, app="app", client=None, url_for=None, **client_kwargs):
+    @_reported(env)
+    def http(example, request, indent=4, app="app", client=None, url_for=None, status=None,
+             **client_kwargs):
         """Send one request to an example's app; show the request and the response.
 
-        Calls on one page that name the same `client` share it, and so its cookies.
+        A response of 400 or more fails the build unless the call states it
+        (`status=404`), so a typo in a path never reaches a page as if it were the
+        lesson; a stated status that differs fails too. Calls on one page that name
+        the same `client` share it, and so its cookies.
         `url_for={"endpoint": "static", "filename": "app.css"}` asks the app for the
         path, as a page of it would, instead of typing it ("GET" alone is the request).
         """
@@ -64,17 +72,108 @@ def define_env(env):
                 path = flask.url_for(**url_for)
         with contextlib.redirect_stderr(io.StringIO()):  # a 500 example's traceback is not news
             response = _clients[key].open(path, method=method, **client_kwargs)
-        shown = _format_request(method, path, client_kwargs, response.request.headers.get("Cookie"))
-        request_block = _fence("http", shown, indent, title="Request")
-        response_block = _fence("http", _format_response(response), indent, title="Response")
-        response.close()  # a file response (send_file, static) holds its file open until closed
-        return request_block + "\n\n" + " " * indent + response_block
+        # With follow_redirects=True, every hop: the redirect the page teaches, then where it lands.
+        hops = [*response.history, response]
+        try:
+            _check_status(response, status, _clients[key].application)
+            first = _format_request(method, path, client_kwargs, hops[0].request.headers.get("Cookie"))
+            blocks = []
+            for number, hop in enumerate(hops):
+                after = " (after the redirect)" if number else ""
+                shown = first if not number else _format_followed(hop.request)
+                blocks += [_fence("http", shown, indent, title=f"Request{after}"),
+                           _fence("http", _format_response(hop), indent, title=f"Response{after}")]
+        finally:
+            for hop in hops:
+                hop.close()  # a file response (send_file, static) holds its file open until closed
+        return ("\n\n" + " " * indent).join(blocks)
 
     @env.macro
+    @_reported(env)
     def run(example, function, indent=4, lang="text"):
         """Call a function of an example and show what it returns."""
         result = getattr(_module(example), function)()
         return _fence(lang, str(result).rstrip("\n"), indent)
+
+
+class ExampleError(Exception):
+    """Running an example for a page failed. The message names the page, the macro call
+    and the reason, in a line a contributor can act on; scripts/check.py prints it."""
+
+
+def _reported(env):
+    """Wrap a macro so that any failure names the page and the call, and so that an example
+    cannot change the logging MkDocs counts strict-mode warnings with."""
+    def wrap(macro):
+        @functools.wraps(macro)
+        def call(*args, **kwargs):
+            shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+            where = f"docs/{env.page.file.src_path}: {macro.__name__}({shown})"
+            saved = _build_logging()
+            try:
+                result = macro(*args, **kwargs)
+            except ExampleError as error:
+                raise ExampleError(f"{where}: {error}") from None
+            except Exception as error:
+                raise ExampleError(f"{where}: {_reason(error)}") from error
+            finally:
+                changed = _restore_build_logging(saved)
+            if changed:
+                raise ExampleError(
+                    f"{where}: running the example changed the build's logging ({changed}), which "
+                    "would hide strict-mode warnings. Put logging back in the example, as "
+                    "snippets/extensions/migrate_app.py does around Alembic's fileConfig().")
+            return result
+        return call
+    return wrap
+
+
+def _reason(error):
+    """'NameError: name 'x' is not defined (snippets/demo/greet.py:12)': the type, the message
+    and the innermost line of a snippet the error passed through."""
+    where = ""
+    if isinstance(error, SyntaxError) and error.filename:
+        where = f"{_relative(error.filename)}:{error.lineno}"
+    for frame in traceback.extract_tb(error.__traceback__):
+        if Path(frame.filename).resolve().is_relative_to(ROOT / "snippets"):
+            where = f"{_relative(frame.filename)}:{frame.lineno}"
+    return f"{type(error).__name__}: {error}" + (f" ({where})" if where else "")
+
+
+def _relative(filename):
+    path = Path(filename).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else filename
+
+
+def _check_status(response, status, app):
+    if status is not None and response.status_code != status:
+        raise ExampleError(f"the response is {response.status}, but the call states status={status}.")
+    if status is None and response.status_code >= 400:
+        routes = ", ".join(sorted({rule.rule for rule in app.url_map.iter_rules()}))
+        raise ExampleError(
+            f"the response is {response.status}. If the page means to show it, say so with "
+            f"status={response.status_code}; if not, fix the method or path (the app's routes: {routes}).")
+
+
+def _build_logging():
+    """The state of MkDocs' loggers (and the root logger): strict mode counts warnings with a
+    handler on the 'mkdocs' logger, so a disabled or re-plumbed logger hides them."""
+    loggers = [logging.root, *(logger for name, logger in logging.root.manager.loggerDict.items()
+                               if isinstance(logger, logging.Logger)
+                               and (name == "mkdocs" or name.startswith("mkdocs.")))]
+    return {logger: (logger.level, logger.handlers[:], logger.disabled, logger.propagate)
+            for logger in loggers}
+
+
+def _restore_build_logging(saved):
+    """Put every saved logger back as it was; return what had changed, or ''."""
+    changed = []
+    for logger, state in saved.items():
+        if (logger.level, logger.handlers, logger.disabled, logger.propagate) != state:
+            changed.append(f"logger {logger.name!r}" + (" disabled" if logger.disabled else " altered"))
+            level, logger.handlers[:], logger.disabled, logger.propagate = state
+            logger.setLevel(level)
+    return ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
 
 
 _clients = {}
@@ -145,22 +244,40 @@ def _format_request(method, path, client_kwargs, cookie):
         lines.append(f"Cookie: {cookie}")
     body = request.get_data(as_text=True)
     if body:
-        lines += [f"Content-Type: {request.content_type}", "", body]
+        if request.content_type:
+            lines.append(f"Content-Type: {request.content_type}")
+        lines += ["", _shorten(body)]
     return "\n".join(lines)
 
 
 _BUILDER_OPTIONS = {"query_string", "headers", "data", "json", "content_type"}
 
 
+def _format_followed(request):
+    """The request the test client made itself, following a Location."""
+    lines = [f"{request.method} {request.full_path.rstrip('?')} HTTP/1.1"]
+    if cookie := request.headers.get("Cookie"):
+        lines.append(f"Cookie: {cookie}")
+    return "\n".join(lines)
+
+
 def _format_response(response):
     lines = [f"HTTP/1.1 {response.status}"]
     lines += [f"{name}: {value}" for name, value in response.headers.items()]
-    body_lines = response.get_data(as_text=True).splitlines()
-    if len(body_lines) > MAX_BODY_LINES:
-        body_lines = body_lines[:MAX_BODY_LINES] + [f"... ({len(body_lines)} lines in all)"]
-    if body_lines:
-        lines += [""] + body_lines
+    body = response.get_data(as_text=True)
+    if body:
+        lines += ["", _shorten(body)]
     return "\n".join(lines)
+
+
+def _shorten(body):
+    """A body as a page shows it: at most MAX_BODY_LINES lines of at most MAX_LINE characters."""
+    lines = body.splitlines()
+    shown = [line if len(line) <= MAX_LINE else f"{line[:MAX_LINE]}... ({len(line):,} characters)"
+             for line in lines[:MAX_BODY_LINES]]
+    if len(lines) > MAX_BODY_LINES:
+        shown.append(f"... ({len(lines)} lines in all)")
+    return "\n".join(shown)
 
 
 def _fence(lang, text, indent, title=""):
@@ -326,7 +443,8 @@ def _question(q, page):
 
 def _wrong(w, page):
     tests = ", ".join(f"`{t}`" for t in w["checked_by"])
-    proof = f"Checked by {tests}." if tests else f"Source: {w['source']}."
+    proof = " ".join(([f"Checked by {tests}."] if tests else [])
+                     + ([f"Source: {w['source']}."] if w.get("source") else []))
     body = "\n\n".join([
         w["now"].strip(),
         f"**True since:** {w['since']}. **Seed files:** {', '.join(w['seeds'])}. "

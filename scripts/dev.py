@@ -2,8 +2,8 @@
 """Set up everything the guide needs, then serve it, check it or measure it.
 
     python3 scripts/dev.py serve   # the site on http://127.0.0.1:8000, reloading on edits
-    python3 scripts/dev.py check   # every check CI runs (scripts/check.py)
-    python3 scripts/dev.py build   # the static site, in site/
+    python3 scripts/dev.py check   # every check CI runs (scripts/check.py); --fast: pages and build
+    python3 scripts/dev.py build   # the static site, in site/, built as strictly as check builds it
     python3 scripts/dev.py bench   # the performance budget: build, rebuild, page weight, search
     python3 scripts/dev.py offline # dist/flask-field-guide-offline.zip, readable from file://
 
@@ -17,6 +17,7 @@ otherwise the command stops and names the packages to install.
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import venv
@@ -25,11 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+SERVE_ADDRESS = "127.0.0.1:8000"
 COMMANDS = {
     # --dirty: an edit rebuilds only the pages it touches (overrides/macros.py adds the pages
     # that show an edited snippet); MkDocs warns about that on every build, so not --strict here.
-    "serve": ["-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", "127.0.0.1:8000"],
-    "build": ["-m", "mkdocs", "build", "--strict"],
+    "serve": ["-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", SERVE_ADDRESS],
+    "build": [str(ROOT / "scripts" / "site_build.py")],
     "check": [str(ROOT / "scripts" / "check.py")],
     "bench": [str(ROOT / "scripts" / "bench.py")],
     "offline": [str(ROOT / "scripts" / "offline.py")],
@@ -72,9 +74,27 @@ def install_system_programs():
              "then run this command again.")
 
 
+def refuse_a_busy_port(args):
+    """`serve` would build the whole site and only then fail to bind: say so before."""
+    given = [b for a, b in zip(args, args[1:]) if a == "--dev-addr"]
+    given += [a.removeprefix("--dev-addr=") for a in args if a.startswith("--dev-addr=")]
+    address = given[-1] if given else SERVE_ADDRESS
+    host, _, port = address.rpartition(":")
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, int(port)))
+        except OSError as error:
+            other = f"{host}:{int(port) + 1}"
+            sys.exit(f"{address} is already in use ({error.strerror}): is another `dev.py serve` "
+                     f"running? Stop it, or serve on another port:\n"
+                     f"  python3 scripts/dev.py serve --dev-addr {other}")
+
+
 def main():
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
+    if sys.argv[1] == "serve":
+        refuse_a_busy_port(sys.argv[2:])
     setup()
     if sys.argv[1] in NEEDS_SYSTEM:
         install_system_programs()

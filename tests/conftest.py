@@ -34,6 +34,5 @@ def site(tmp_path_factory):
     if built := os.environ.get("FFG_SITE"):
         return Path(built)
     out = tmp_path_factory.mktemp("site")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                   cwd=ROOT, check=True)
+    subprocess.run([sys.executable, ROOT / "scripts" / "site_build.py", out], cwd=ROOT, check=True)
     return out

@@ -50,7 +50,7 @@ def test_hello():
 def guide(tmp_path):
     config = (ROOT / "mkdocs.yml").read_text()
     files = {
-        "mkdocs.yml": config[: config.index("# Page tree")],
+        "mkdocs.yml": config[: config.index("# Page tree")] + "nav:\n  - index.md\n  - demo.md\n",
         "pyproject.toml": (ROOT / "pyproject.toml").read_text(),
         "tests/conftest.py": (ROOT / "tests/conftest.py").read_text(),
         "docs/index.md": "---\ndescription: Home.\n---\n\n# Home\n",
@@ -66,10 +66,21 @@ def guide(tmp_path):
     return tmp_path
 
 
-def check(root):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root)],
+def check(root, *options):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root), *options],
                             capture_output=True, text=True)
     return result.returncode, result.stdout + result.stderr
+
+
+def build_fails(root, *messages):
+    """`check --fast` fails at the build, and prints each message on a line of its own."""
+    code, output = check(root, "--fast")
+    assert code == 1, output
+    assert "check: FAILED at build" in output, output
+    for message in messages:
+        assert any(message in line for line in output.splitlines() if line.startswith("  - ")), output
+    assert "Traceback" not in output, output
+    return output
 
 
 def edit(path, old, new):
@@ -88,7 +99,7 @@ def test_an_orphan_snippet_fails(guide):
     (guide / "snippets/demo/unused.py").write_text("ANSWER = 42\n")
     code, output = check(guide)
     assert code == 1
-    assert "snippets/demo/unused.py is not included by any page" in output
+    assert "snippets/demo/unused.py is not included or run by any page" in output
     assert 'Include it with --8<-- "demo/unused.py"' in output
 
 
@@ -157,3 +168,120 @@ def test_raw_tags_in_a_page_fail_the_build(guide):
     code, output = check(guide)
     assert code == 1
     assert "docs/demo.md: '{% raw %}' is not needed here and would show literally" in output
+
+
+def test_fast_runs_the_pages_and_the_build_only(guide):
+    edit(guide / "tests/demo/test_greet.py", '"Hello, Ada!"', '"Goodbye"')
+    code, output = check(guide, "--fast")
+    assert code == 0, output
+    assert "check 2/2 build" in output and "check 3/" not in output
+
+
+def test_a_failing_test_fails_the_check(guide):
+    edit(guide / "tests/demo/test_greet.py", '"Hello, Ada!"', '"Goodbye"')
+    code, output = check(guide)
+    assert code == 1
+    assert "check: FAILED at tests" in output
+    assert "test_greet.py::test_hello" in output
+
+
+# The build: every warning MkDocs logs fails it, with the page named.
+
+def test_a_dead_link_fails_the_build(guide):
+    edit(guide / "docs/demo.md", "# Demo\n", "# Demo\n\nSee [the rules](rules.md).\n")
+    build_fails(guide, "Doc file 'demo.md' contains a link 'rules.md', but the target is not found")
+
+
+def test_a_dead_anchor_fails_the_build(guide):
+    edit(guide / "docs/demo.md", "# Demo\n", "# Demo\n\nSee [home](index.md#no-such-anchor).\n")
+    build_fails(guide, "Doc file 'demo.md' contains a link 'index.md#no-such-anchor', but the doc "
+                       "'index.md' does not contain an anchor '#no-such-anchor'")
+
+
+def test_a_page_missing_from_the_nav_fails_the_build(guide):
+    (guide / "docs/extra.md").write_text("---\ndescription: Left out.\n---\n\n# Extra\n")
+    build_fails(guide, "are not included in the \"nav\" configuration: - extra.md")
+
+
+def test_an_undefined_macro_variable_names_the_page(guide):
+    edit(guide / "docs/demo.md", "# Demo\n", "# Demo\n\nTested with Flask {@ versions.flaskk @}.\n")
+    build_fails(guide, "docs/demo.md: UndefinedError: 'dict object' has no attribute 'flaskk'")
+
+
+def test_a_syntax_error_in_an_example_names_the_page_the_call_and_the_line(guide):
+    edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!"(')
+    build_fails(guide, "docs/demo.md: http('demo/greet.py', 'GET /hello/Ada', indent=0): SyntaxError: ",
+                "(snippets/demo/greet.py:9)")
+
+
+def test_a_run_that_raises_names_the_page_the_call_and_the_line(guide):
+    edit(guide / "snippets/demo/greet.py", "# --8<-- [end:view]",
+         "# --8<-- [end:view]\n\n\ndef greeting():\n    return {}['missing']")
+    edit(guide / "docs/demo.md", "# Demo\n", '# Demo\n\n{@ run("demo/greet.py", "greeting", indent=0) @}\n')
+    build_fails(guide, "docs/demo.md: run('demo/greet.py', 'greeting', indent=0): KeyError: 'missing' "
+                       "(snippets/demo/greet.py:14)")
+
+
+def test_an_example_that_switches_logging_off_fails_the_build(guide):
+    # As Alembic's fileConfig() does: every existing logger, MkDocs' included, is disabled, and
+    # strict mode would count no warning at all, not even this page's dead link.
+    edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n",
+         "app = Flask(__name__)\n__import__('logging.config').config.dictConfig("
+         "{'version': 1, 'disable_existing_loggers': True})\n")
+    (guide / "docs/after.md").write_text("---\ndescription: Built after.\n---\n\n[Rules](rules.md)\n")
+    edit(guide / "mkdocs.yml", "  - demo.md\n", "  - demo.md\n  - after.md\n")
+    build_fails(guide, "running the example changed the build's logging (logger 'mkdocs",
+                "Doc file 'after.md' contains a link 'rules.md', but the target is not found")
+
+
+# Try-it outputs check themselves.
+
+@pytest.mark.parametrize("request_line, status", [
+    ("GET /helo/Ada", "404 NOT FOUND"),    # a typo in the path
+    ("POST /hello/Ada", "405 METHOD NOT ALLOWED"),    # a method the route does not allow
+])
+def test_a_try_it_that_answers_an_error_it_does_not_state_fails(guide, request_line, status):
+    edit(guide / "docs/demo.md", '"GET /hello/Ada"', f'"{request_line}"')
+    build_fails(guide, f"docs/demo.md: http('demo/greet.py', '{request_line}', indent=0): the response is "
+                       f"{status}. If the page means to show it, say so with status={status[:3]}; if not, "
+                       "fix the method or path (the app's routes: /hello/<name>, /static/<path:filename>).")
+
+
+def test_an_example_that_raises_is_a_500_it_must_state(guide):
+    edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!" + 1')
+    build_fails(guide, "the response is 500 INTERNAL SERVER ERROR. If the page means to show it, "
+                       "say so with status=500")
+
+
+def test_a_stated_status_passes_and_a_wrong_one_fails(guide):
+    edit(guide / "docs/demo.md", '"GET /hello/Ada", indent=0', '"GET /nowhere", indent=0, status=404')
+    code, output = check(guide, "--fast")
+    assert code == 0, output
+    edit(guide / "docs/demo.md", "status=404", "status=410")
+    build_fails(guide, "docs/demo.md: http('demo/greet.py', 'GET /nowhere', indent=0, status=410): "
+                       "the response is 404 NOT FOUND, but the call states status=410.")
+
+
+def test_a_try_it_that_does_not_render_as_code_blocks_fails(guide):
+    # At the top level of a page the default indent leaves the fence open: its text shows.
+    edit(guide / "docs/demo.md", ', "GET /hello/Ada", indent=0)', ', "GET /hello/Ada")')
+    build_fails(guide, "docs/demo.md: the built page shows",
+                "docs/demo.md: 1 http(...) calls but 0 highlighted Request blocks")
+
+
+# Snippet sections are sound.
+
+@pytest.mark.parametrize("mistake, message", [
+    (("# --8<-- [end:view]", ""),
+     "snippets/demo/greet.py:6 starts section 'view' and never ends it"),
+    (("# --8<-- [end:view]", "# --8<-- [end:view]\n# --8<-- [end:views]"),
+     "snippets/demo/greet.py:11 ends section 'views', which was not started above"),
+    (("# --8<-- [end:view]", "# --8<-- [end:view]\n# --8<-- [start:view]\nX = 1\n# --8<-- [end:view]"),
+     "snippets/demo/greet.py:11 starts section 'view' a second time"),
+])
+def test_unsound_snippet_sections_fail(guide, mistake, message):
+    edit(guide / "snippets/demo/greet.py", *mistake)
+    code, output = check(guide, "--fast")
+    assert code == 1
+    assert "check: FAILED at pages" in output
+    assert message in output
