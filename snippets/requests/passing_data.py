@@ -68,3 +68,22 @@ def replace_cart():
     session["cart"] = ids
     return {"cart": [PRODUCTS[i] for i in ids]}
 # --8<-- [end:json]
+
+
+# --8<-- [start:g_counter]
+@app.get("/g-counter")
+def g_counter():
+    g.hits = g.get("hits", 0) + 1  # starts again from 0 whenever g is fresh
+    return {"hits": g.hits}
+# --8<-- [end:g_counter]
+
+
+# --8<-- [start:g_demo]
+def g_between_requests():
+    client = app.test_client()
+    plain = [client.get("/g-counter").json["hits"] for _ in range(2)]
+    with app.app_context():  # what many pytest fixtures do around the client
+        shared = [client.get("/g-counter").json["hits"] for _ in range(2)]
+    return (f"two requests:                          hits {plain}\n"
+            f"two requests inside app.app_context(): hits {shared}")
+# --8<-- [end:g_demo]

@@ -1,5 +1,7 @@
 """Everything a view may return, and what Flask turns it into."""
 
+import textwrap
+
 from flask import Flask, Response, jsonify, make_response, url_for
 
 app = Flask(__name__)
@@ -83,3 +85,18 @@ def stream():
 def forgot_to_return():
     response = {"ok": True}  # built, but never returned
 # --8<-- [end:none]
+
+
+# --8<-- [start:invalid]
+def invalid_returns():
+    """Hand make_response the values a view might return by mistake, as Flask does."""
+    lines = []
+    for value in (None, 42, {"pen"}, ("body", 200, {}, "extra")):
+        with app.test_request_context("/forgot"):
+            try:
+                app.make_response(value)
+            except TypeError as error:
+                lines.append(textwrap.fill(f"{value!r}: TypeError: {error}", 90,
+                                           subsequent_indent="    "))
+    return "\n".join(lines)
+# --8<-- [end:invalid]

@@ -1,8 +1,10 @@
 """Streaming responses: generators, stream_with_context and server-sent events."""
 
 import json
+import sqlite3
 
 from flask import Flask, Response, request, stream_with_context
+from werkzeug.test import EnvironBuilder
 
 app = Flask(__name__)
 
@@ -18,6 +20,54 @@ def export_csv():
             yield ",".join(map(str, row)) + "\n"
     return rows(), {"Content-Type": "text/csv"}
 # --8<-- [end:generator]
+
+
+# --8<-- [start:failures]
+def flaky_cursor(rows_before_failure):  # a cursor that fails part-way through
+    yield from ROWS[:rows_before_failure]
+    raise sqlite3.OperationalError("database is locked")
+
+
+@app.errorhandler(500)
+def internal_error(error):  # the app's JSON error page, bypassed by both failures below
+    return {"error": "internal server error"}, 500
+
+
+@app.get("/export/flaky.csv")
+def export_flaky():
+    good_rows = request.args.get("good_rows", 0, type=int)
+
+    def rows():
+        for row in flaky_cursor(good_rows):
+            yield ",".join(map(str, row)) + "\n"
+    return rows(), {"Content-Type": "text/csv"}
+# --8<-- [end:failures]
+
+
+# --8<-- [start:wsgi_view]
+def what_the_server_gets(good_rows):
+    """Drive the app as a WSGI server does: call it, then pull the body chunk by chunk."""
+    query = {"good_rows": good_rows}
+    environ = EnvironBuilder("/export/flaky.csv", query_string=query).get_environ()
+    events = [f"good_rows={good_rows}"]
+
+    def start_response(status, headers, exc_info=None):
+        events.append(f"  start_response({status!r})")
+
+    body = app.wsgi_app(environ, start_response)
+    try:
+        for chunk in body:
+            events.append(f"  chunk {chunk!r}")
+    except sqlite3.OperationalError as error:
+        events.append(f"  OperationalError: {error}")
+    finally:
+        body.close()
+    return events
+
+
+def flaky_export_demo():
+    return "\n".join(what_the_server_gets(0) + what_the_server_gets(2))
+# --8<-- [end:wsgi_view]
 
 
 # --8<-- [start:broken]

@@ -36,4 +36,9 @@ def uploads():
 @quiet_app.route("/legacy", methods=["POST"], provide_automatic_options=True)
 def legacy():
     return "", 204
+
+
+@app.route("/explicit", methods=["POST"], provide_automatic_options=True)  # default config
+def explicit():
+    return "", 204
 # --8<-- [end:opt_in]

@@ -34,3 +34,19 @@ def report(day):
         "next": url_for("report", day=day + timedelta(days=1)),
     }
 # --8<-- [end:register]
+
+
+# --8<-- [start:no_fallback]
+archive = Flask(__name__)
+archive.url_map.converters["date"] = ISODateConverter
+
+
+@archive.get("/reports/<date:day>")
+def dated_report(day):
+    return {"day": day.isoformat()}
+
+
+@archive.get("/reports/<name>")  # meant to catch whatever is not a date
+def named_report(name):
+    return {"report": name}
+# --8<-- [end:no_fallback]

@@ -43,6 +43,10 @@ app = create_app()
 # --8<-- [start:outside]
 def build_outside_a_request():
     lines = []
+    try:
+        url_for("profile", username="ada")  # no app context at all, as in a bare worker
+    except RuntimeError as exc:
+        lines.append(f"no app context: RuntimeError: {str(exc).splitlines()[0]}")
     for server_name in (None, "example.com"):
         app = create_app(server_name)
         with app.app_context():  # an app context, but no request

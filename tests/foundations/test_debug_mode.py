@@ -169,6 +169,22 @@ def test_the_pin_is_logged_again_when_a_browser_shows_the_prompt(caplog):
     assert f" * Debugger pin code: {debugged.pin}" in caplog.messages
 
 
+def test_the_startup_pin_is_logged_only_in_the_reloader_child(caplog, monkeypatch):
+    # werkzeug/debug/__init__.py logs it only when WERKZEUG_RUN_MAIN == "true", i.e. in the
+    # process the reloader started; `flask run --debug --no-reload` prints no PIN at startup.
+    import logging
+
+    caplog.set_level(logging.INFO, logger="werkzeug")
+    monkeypatch.delenv("WERKZEUG_RUN_MAIN", raising=False)
+    without_reloader = debugger_console.served_in_debug_mode()
+    assert not [m for m in caplog.messages if "PIN" in m]
+    with monkeypatch.context() as patch:  # undone before clean_environment checks for leaks
+        patch.setenv("WERKZEUG_RUN_MAIN", "true")
+        under_reloader = debugger_console.served_in_debug_mode()
+    assert f" * Debugger PIN: {under_reloader.pin}" in caplog.messages
+    assert without_reloader.pin == under_reloader.pin  # the same PIN, only not printed
+
+
 def test_flask_run_survives_an_import_error_only_under_the_reloader(tmp_path, monkeypatch):
     from click.testing import CliRunner
     from flask.cli import cli

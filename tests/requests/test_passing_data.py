@@ -1,6 +1,7 @@
 from flask import flash, g, get_flashed_messages, redirect, session
+from werkzeug.test import encode_multipart
 
-from snippets.requests.passing_data import app
+from snippets.requests.passing_data import app, g_between_requests
 
 
 def test_path_parameter_names_the_resource():
@@ -66,3 +67,41 @@ def test_redirect_codes_and_flash_lives_in_the_session():
         assert session["_flashes"] == [("message", "Added to cart")]
         assert get_flashed_messages() == ["Added to cart"]
         assert "_flashes" not in session
+
+
+def test_requests_inside_an_outer_app_context_share_g_on_flask_3_1():
+    # flask/ctx.py RequestContext.push reuses an app context already pushed for the same app.
+    # Flask 3.2 gives every request its own (CHANGES: issue 5639).
+    assert g_between_requests().splitlines() == [
+        "two requests:                          hits [1, 1]",
+        "two requests inside app.app_context(): hits [1, 2]",
+    ]
+
+
+def test_the_outer_context_also_postpones_teardown_appcontext():
+    closed = []
+    app.teardown_appcontext_funcs.append(lambda error: closed.append("closed"))
+    try:
+        client = app.test_client()
+        client.get("/g-counter")
+        assert closed == ["closed"]  # normally: at the end of each request
+        with app.app_context():
+            client.get("/g-counter")
+            assert closed == ["closed"]  # not yet: the request did not own the context
+        assert closed == ["closed", "closed"]
+    finally:
+        app.teardown_appcontext_funcs.pop()
+
+
+def test_body_limits_exist_by_default_for_multipart_only():
+    # Flask 3.1 defaults: MAX_FORM_MEMORY_SIZE 500 kB and MAX_FORM_PARTS 1 000 apply to
+    # multipart; url-encoded and JSON bodies are bounded only by MAX_CONTENT_LENGTH (None).
+    assert app.config["MAX_CONTENT_LENGTH"] is None
+    client = app.test_client()
+    name = "a" * 600_000
+    # Encoded in memory: the test client would spool a big body to an unclosed temp file.
+    boundary, body = encode_multipart({"name": name})
+    multipart = f"multipart/form-data; boundary={boundary}"
+    assert client.post("/login", data=body, content_type=multipart).status_code == 413
+    assert client.post("/login", data={"name": name}).status_code == 302  # url-encoded
+    assert client.put("/cart", json={"product_ids": [1] * 200_000}).status_code == 200

@@ -2,7 +2,7 @@ import pytest
 from flask import Flask, Response, jsonify
 
 from snippets.requests import json_provider
-from snippets.requests.return_types import app
+from snippets.requests.return_types import app, invalid_returns
 
 
 @pytest.fixture
@@ -62,6 +62,27 @@ def test_returning_none_is_a_type_error(monkeypatch):
     monkeypatch.setitem(app.config, "TESTING", True)
     with pytest.raises(TypeError, match="did not return a valid response"):
         app.test_client().get("/forgot")
+
+
+def test_none_is_not_the_only_invalid_return_value():
+    # flask/app.py make_response: any type outside the table is a TypeError, not only None.
+    lines = invalid_returns().splitlines()
+    starts = [line for line in lines if not line.startswith("    ")]
+    assert [line.split(":")[0] for line in starts] == ["None", "42", "{'pen'}",
+                                                       "('body', 200, {}, 'extra')"]
+    assert all(": TypeError: The view function" in line for line in starts)
+    assert "but it was a int." in invalid_returns().replace("\n    ", " ")
+    assert "but it was a set." in invalid_returns().replace("\n    ", " ")
+
+    scratch = Flask(__name__)
+    scratch.add_url_rule("/count", "count", lambda: len(["pen", "ink"]))  # a count, not a body
+    scratch.add_url_rule("/price", "price", lambda: 9.99)
+    with scratch.test_client() as client:
+        assert client.get("/count").status_code == 500  # in production: a 500
+        assert client.get("/price").status_code == 500
+    scratch.testing = True
+    with pytest.raises(TypeError, match="but it was a int"):
+        scratch.test_client().get("/count")
 
 
 def test_default_provider_sorts_keys_and_formats_types():

@@ -1,7 +1,11 @@
+import contextlib
+import http.client
+
 import pytest
 from flask import Flask, g
 
 from snippets.requests import downloads, streaming
+from tests.servers import LOOPBACK, free_port, gunicorn, python_process
 
 
 @pytest.fixture
@@ -141,3 +145,73 @@ def test_x_sendfile_leaves_the_body_to_the_front_end_server(monkeypatch, files):
     with files.get("/files/price-list.txt") as response:
         assert response.headers["X-Sendfile"] == str(downloads.FILES / "price-list.txt")
         assert response.data == b""
+
+
+def test_flaky_export_demo_output():
+    assert streaming.flaky_export_demo().splitlines() == [
+        "good_rows=0",
+        "  start_response('200 OK')",
+        "  OperationalError: database is locked",
+        "good_rows=2",
+        "  start_response('200 OK')",
+        "  chunk b'1,pen,120\\n'",
+        "  chunk b'2,notebook,45\\n'",
+        "  OperationalError: database is locked",
+    ]
+
+
+@contextlib.contextmanager
+def gunicorn_server(tmp_path):
+    with gunicorn("snippets.requests.streaming:app", tmp_path) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def development_server(tmp_path):
+    port = free_port()
+    args = ["-m", "flask", "--app", "snippets.requests.streaming", "run", "--port", str(port)]
+    with python_process(args, tmp_path, "devserver", port=port, env={"FLASK_DEBUG": "0"}):
+        yield f"http://{LOOPBACK}:{port}"
+
+
+def fetch(url, path):
+    """Status, Content-Type, the body as far as it arrived, and whether it arrived whole."""
+    connection = http.client.HTTPConnection(url.removeprefix("http://"), timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        try:
+            body, whole = response.read(), True
+        except http.client.IncompleteRead as error:  # the server cut the chunked body short
+            body, whole = error.partial, False
+        return response.status, response.getheader("Content-Type"), body, whole
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("server", [gunicorn_server, development_server])
+def test_a_stream_that_fails_before_its_first_chunk_is_the_servers_own_500(server, tmp_path):
+    # PEP 3333: headers wait for the first non-empty chunk, so the server can still send a 500.
+    with server(tmp_path) as url:
+        status, content_type, body, whole = fetch(url, "/export/flaky.csv?good_rows=0")
+    assert status == 500
+    assert content_type.startswith("text/html")  # the server's page, not the app's JSON 500
+    assert b"Internal Server Error" in body and b"internal server error" not in body
+    assert whole
+
+
+@pytest.mark.parametrize("server", [gunicorn_server, development_server])
+def test_a_stream_that_fails_after_its_first_chunk_is_a_truncated_200(server, tmp_path):
+    with server(tmp_path) as url:
+        status, content_type, body, whole = fetch(url, "/export/flaky.csv?good_rows=2")
+    assert (status, content_type) == (200, "text/csv")
+    assert body == b"1,pen,120\n2,notebook,45\n"
+    assert not whole  # the connection closed without the chunked body's end marker
+
+
+def test_the_json_500_handler_works_for_errors_flask_sees():
+    # The handler is live: an exception Flask itself handles gets the JSON page. The streamed
+    # failures above never reach it.
+    with streaming.app.test_request_context("/export/flaky.csv"):
+        response = streaming.app.handle_exception(RuntimeError("raised inside the view"))
+    assert (response.status_code, response.get_json()) == (500, {"error": "internal server error"})

@@ -6,6 +6,7 @@ from flask import url_for
 from snippets.routing.converters import app
 from snippets.routing.custom_converter import ISODateConverter
 from snippets.routing.custom_converter import app as date_app
+from snippets.routing.custom_converter import archive
 
 
 @pytest.fixture
@@ -125,3 +126,24 @@ def test_other_exceptions_in_to_python_become_500():
     scratch.url_map.converters["fragile"] = Fragile
     scratch.add_url_rule("/f/<fragile:x>", view_func=lambda x: "")
     assert scratch.test_client().get("/f/anything").status_code == 500
+
+
+def test_validation_error_does_not_fall_through_to_a_catch_all_rule():
+    # Werkzeug 2.2+: the state machine picks one rule, then runs converters; a ValidationError
+    # ends the match (werkzeug/routing/matcher.py). Werkzeug 2.1 tried the next rule instead.
+    client = archive.test_client()
+    assert client.get("/reports/latest").json == {"report": "latest"}  # fails the date regex
+    assert client.get("/reports/2024-02-29").json == {"day": "2024-02-29"}
+    response = client.get("/reports/2023-02-29")  # passes the regex, fails to_python
+    assert response.status_code == 404  # /reports/<name> would have matched, and is not tried
+
+
+def test_the_first_declared_rule_wins_a_tie_between_converters():
+    from flask import Flask
+
+    scratch = Flask(__name__)
+    scratch.url_map.converters["date"] = ISODateConverter
+    scratch.add_url_rule("/r/<name>", "named", lambda name: "named")  # declared first
+    scratch.add_url_rule("/r/<date:day>", "dated", lambda day: "dated")
+    assert ISODateConverter.weight == 100  # the default, the same as string's
+    assert scratch.test_client().get("/r/2024-02-29").text == "named"

@@ -105,6 +105,18 @@ def test_opting_back_in_per_route_does_not_work_in_3_1():
     assert allow(response) == {"POST"}
 
 
+def test_explicit_true_disables_automatic_options_even_with_the_default_config():
+    # flask/sansio/app.py add_url_rule adds OPTIONS only when the argument is None.
+    assert automatic_options.app.config["PROVIDE_AUTOMATIC_OPTIONS"] is True
+    client = automatic_options.app.test_client()
+    assert client.post("/explicit").status_code == 204
+    response = client.options("/explicit")
+    assert response.status_code == 405
+    assert allow(response) == {"POST"}
+    rule = next(r for r in automatic_options.app.url_map.iter_rules() if r.rule == "/explicit")
+    assert "OPTIONS" not in rule.methods
+
+
 def test_methods_as_a_bare_string_is_refused():
     from flask import Flask
 
@@ -153,3 +165,12 @@ def test_listing_options_calls_the_view_even_with_the_default_config():
     scratch.add_url_rule("/own", view_func=lambda: f"view saw {request.method}",
                          methods=["POST", "OPTIONS"])
     assert scratch.test_client().options("/own").text == "view saw OPTIONS"
+
+
+def test_werkzeug_adds_head_and_flask_adds_options():
+    from werkzeug.routing import Rule
+
+    assert Rule("/x", methods=["GET"]).methods == {"GET", "HEAD"}  # a bare Werkzeug rule
+    assert Rule("/x", methods=["POST"]).methods == {"POST"}
+    submit = next(r for r in methods.app.url_map.iter_rules() if r.rule == "/submit")
+    assert submit.methods == {"POST", "OPTIONS"}  # Flask's add_url_rule added OPTIONS only
