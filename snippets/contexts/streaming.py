@@ -1,8 +1,9 @@
 """A streamed body runs after the view returned: stream_with_context keeps the request around."""
 
-from flask import Flask, g, request, stream_with_context
+from flask import Flask, g, request, session, stream_with_context
 
 app = Flask(__name__)
+app.secret_key = "dev-only-not-a-secret"
 timeline = []   # what happened, in order, for the last streamed request
 
 
@@ -29,6 +30,24 @@ def greet():
         timeline.append("generator: last chunk sent")
     return lines()
 # --8<-- [end:fixed]
+
+
+# --8<-- [start:session]
+@app.get("/sign-in")
+def sign_in():
+    session["name"] = request.args["name"]  # an ordinary view: saved, Set-Cookie sent
+    return f"signed in as {session['name']}"
+
+
+@app.get("/rename")
+def rename():
+    @stream_with_context
+    def lines():
+        yield f"was: {session['name']}\n"  # reading works
+        session["name"] = request.args["name"]  # too late: the cookie was already built
+        yield f"now: {session['name']} (in this generator only)\n"
+    return lines()
+# --8<-- [end:session]
 
 
 @app.teardown_request

@@ -3,7 +3,8 @@
 import time
 import uuid
 
-from flask import Flask, request
+from flask import Flask, g, request
+from werkzeug.test import EnvironBuilder
 
 
 # --8<-- [start:middleware]
@@ -36,4 +37,42 @@ app.wsgi_app = RequestIdMiddleware(app.wsgi_app)  # wrap wsgi_app, keep app a Fl
 @app.get("/")
 def index():
     return {"request_id": request.environ["app.request_id"]}
+
+
+@app.get("/crash")
+def crash():
+    raise RuntimeError("the view failed")  # Flask makes it a 500 response: the id survives
 # --8<-- [end:install]
+
+
+# --8<-- [start:fragile]
+fragile = Flask(__name__)
+fragile.wsgi_app = RequestIdMiddleware(fragile.wsgi_app)
+
+
+@fragile.get("/")
+def fragile_index():
+    return "ok"
+
+
+@fragile.teardown_appcontext
+def close_db(exc):
+    g.db.close()  # no view opened g.db, so this raises after start_response was called
+# --8<-- [end:fragile]
+
+
+# --8<-- [start:escape]
+def when_flask_itself_fails():
+    """Call the fragile app the way a server does, and report what the server gets."""
+    events = []
+
+    def start_response(status, headers, exc_info=None):
+        events.append(f"start_response({status!r}), X-Request-ID: {dict(headers)['X-Request-ID']}")
+
+    environ = EnvironBuilder("/", headers={"X-Request-ID": "abc123"}).get_environ()
+    try:
+        fragile.wsgi_app(environ, start_response)
+    except AttributeError as error:
+        events.append(f"then the call raised AttributeError: {error}")
+    return "\n".join(events)
+# --8<-- [end:escape]

@@ -166,3 +166,26 @@ def test_a_request_for_another_app_pushes_its_own_app_context():
     with shop.app_context():
         assert blog.test_client().get("/").text == "Latest posts (served by the 'blog' app)"
         assert current_app.name == "shop"
+
+
+def test_app_cli_commands_get_their_context_from_app_group_not_only_from_the_flask_command():
+    # review B: not "automatic since 2.2.0". AppGroup.command has wrapped callbacks in
+    # with_appcontext since 0.11; what 2.2.0 added is FlaskGroup pushing one for any app command.
+    import click
+    from flask import Flask
+    from flask.cli import FlaskGroup
+
+    local_app = Flask("cli_demo")
+
+    @local_app.cli.command("wrapped")
+    def wrapped():
+        click.echo(has_app_context())
+
+    @local_app.cli.command("unwrapped", with_appcontext=False)
+    def unwrapped():
+        click.echo(has_app_context())
+
+    runner = local_app.test_cli_runner()  # invokes app.cli itself: no FlaskGroup involved
+    assert runner.invoke(args=["wrapped"]).output == "True\n"
+    assert runner.invoke(args=["unwrapped"]).output == "False\n"
+    assert runner.invoke(FlaskGroup(), ["unwrapped"]).output == "True\n"  # the 2.2.0 part

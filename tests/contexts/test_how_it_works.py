@@ -9,7 +9,8 @@ from snippets.contexts import isolation, proxies
 
 
 def test_context_locals_are_context_vars_behind_local_proxies():
-    # Audit item 30: not thread-local storage. Flask 2.2.0 moved to contextvars.
+    # Audit item 30: not thread-local storage. ContextVar-backed since Flask 2.0 (Werkzeug 2.0's
+    # Local); since 2.2.0 Flask sets these two ContextVars itself instead of using LocalStack.
     assert isinstance(flask_globals._cv_app, ContextVar)
     assert isinstance(flask_globals._cv_request, ContextVar)
     assert (flask_globals._cv_app.name, flask_globals._cv_request.name) == ("flask.app_ctx", "flask.request_ctx")

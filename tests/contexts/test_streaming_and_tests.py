@@ -147,3 +147,16 @@ def test_stream_template_string_keeps_the_request_without_stream_with_context():
     response = local_app.test_client().get("/hello?name=Ada")
     assert response.is_streamed
     assert response.get_data(as_text=True) == "Hello Ada"
+
+
+def test_a_session_write_inside_a_stream_is_silently_lost():
+    # review B: stream_with_context lets the generator read the session, not write it.
+    client = streaming.app.test_client()
+    signed_in = client.get("/sign-in?name=Ada")
+    assert signed_in.headers["Set-Cookie"].startswith("session=")
+    for name in ["Grace", "Lin"]:
+        response = client.get(f"/rename?name={name}")
+        assert response.get_data(as_text=True) == f"was: Ada\nnow: {name} (in this generator only)\n"
+        assert "Set-Cookie" not in response.headers
+    with client.session_transaction() as session:
+        assert session["name"] == "Ada"

@@ -71,3 +71,18 @@ def test_without_functools_wraps_the_second_view_collides():
         view_decorators.register_second()
     assert view_decorators.broken.test_client().get("/a").text == "a"
     assert view_decorators.second() == "b"  # the function works; only its name is wrong
+
+
+def test_a_url_value_preprocessor_cannot_short_circuit_but_before_request_can():
+    # review B: only before_request return values stop the request (app.py preprocess_request).
+    from flask import Flask
+
+    def make_app(before_request_returns):
+        app = Flask(__name__)
+        app.url_value_preprocessor(lambda endpoint, values: "ignored")
+        app.before_request(lambda: before_request_returns)
+        app.add_url_rule("/", "index", lambda: "the view ran")
+        return app
+
+    assert make_app(None).test_client().get("/").text == "the view ran"
+    assert make_app("stopped").test_client().get("/").text == "stopped"

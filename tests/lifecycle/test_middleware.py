@@ -1,10 +1,14 @@
 """WSGI middleware: a custom one, ProxyFix and DispatcherMiddleware (audit item 4)."""
 
 import re
+import urllib.error
+import urllib.request
 
+import pytest
 from flask import Flask
 
 from snippets.lifecycle import dispatcher, proxy_fix, request_id_middleware
+from tests.servers import gunicorn
 
 
 def test_middleware_passes_the_request_id_in_and_out():
@@ -85,3 +89,30 @@ def test_the_middleware_installed_last_runs_first():
     app.wsgi_app = tagging("second installed", app.wsgi_app)
     assert app.test_client().get("/").text == "ok"
     assert calls == ["second installed", "first installed"]
+
+
+def test_a_500_made_by_flask_keeps_the_request_id():
+    response = request_id_middleware.app.test_client().get("/crash", headers={"X-Request-ID": "abc123"})
+    assert response.status_code == 500
+    assert response.headers["X-Request-ID"] == "abc123"
+
+
+def test_an_exception_escaping_wsgi_app_comes_after_start_response():
+    # review B: the middleware saw start_response with the id, then the call raised.
+    assert request_id_middleware.when_flask_itself_fails().splitlines() == [
+        "start_response('200 OK'), X-Request-ID: abc123",
+        "then the call raised AttributeError: db",
+    ]
+
+
+def test_a_real_server_then_sends_its_own_500_without_the_id(tmp_path):
+    # review B: "the id reaches the response headers even when Flask's own code fails" was wrong.
+    with gunicorn("snippets.lifecycle.request_id_middleware:fragile", tmp_path) as url:
+        request = urllib.request.Request(url + "/", headers={"X-Request-ID": "abc123"})
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(request, timeout=10)
+        with error.value as response:  # the error is the response; close its socket
+            status, headers = response.code, response.headers
+    assert status == 500
+    assert "X-Request-ID" not in headers
+    assert "AttributeError: db" in (tmp_path / "gunicorn.log").read_text()

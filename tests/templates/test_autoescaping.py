@@ -1,3 +1,6 @@
+import json
+from html.parser import HTMLParser
+
 import pytest
 from flask import render_template_string
 
@@ -71,3 +74,41 @@ def test_escaping_does_not_make_a_url_safe():
     with app.app_context():
         html = render_template_string('<a href="{{ url }}">x</a>', url="javascript:alert(1)")
     assert html == '<a href="javascript:alert(1)">x</a>'
+
+
+HOSTILE_NAME = 'x" onmouseover=alert(document.domain) x="'
+
+
+class _Attributes(HTMLParser):
+    """The attributes of each element with an id, as an HTML tokenizer splits them."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.by_id = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.by_id[attributes.get("id")] = attributes
+
+
+def test_tojson_in_a_double_quoted_attribute_lets_the_data_add_attributes():
+    # review B: tojson does not escape '"', so "including inside HTML attributes" was unsafe.
+    html = client.get("/profile", query_string={"name": HOSTILE_NAME}).text
+    double = _Attributes(html).by_id["double"]
+    assert double["data-user"] == "{"                        # the JSON's first quote ended it
+    assert double["onmouseover"] == "alert(document.domain)"  # the attacker's attribute
+
+
+def test_tojson_in_a_double_quoted_attribute_breaks_even_harmless_data():
+    html = client.get("/profile", query_string={"name": "Ada"}).text
+    assert _Attributes(html).by_id["double"]["data-user"] == "{"
+
+
+@pytest.mark.parametrize("name", ["Ada", HOSTILE_NAME, "it's <b>&amp;</b>"])
+@pytest.mark.parametrize("element", ["single", "forced"])
+def test_tojson_is_safe_in_single_quotes_or_with_forceescape(element, name):
+    html = client.get("/profile", query_string={"name": name}).text
+    attributes = _Attributes(html).by_id[element]
+    assert set(attributes) == {"id", "data-user"}
+    assert json.loads(attributes["data-user"]) == {"name": name}

@@ -3,7 +3,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, render_template_string, url_for
 
 from snippets.templates.blueprint_templates.admin.views import admin
-from snippets.templates.blueprint_templates.app import create_app, explain_lookup
+from snippets.templates.blueprint_templates.app import create_app, explain_lookup, what_dot_static_means
 from snippets.templates.blueprint_templates.shop.views import shop
 
 HERE = Path(__file__).resolve().parents[2] / "snippets/templates/blueprint_templates"
@@ -89,3 +89,22 @@ def test_the_pages_folder_tree_lists_exactly_the_files_on_disk():
     on_disk = {str(p.relative_to(HERE)) for p in HERE.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
     assert listed == on_disk
+
+
+def test_dot_static_follows_the_request_not_the_template():
+    # review B: '.static' in a blueprint's template is the app's static route when an app view
+    # renders it, so the page now names 'shop.static'.
+    assert what_dot_static_means().splitlines() == [
+        "/shop/     request.blueprint='shop'  '.static' -> /shop/static/shop.css",
+        "/featured  request.blueprint=None    '.static' -> /static/shop.css",
+    ]
+    client = create_app().test_client()
+    assert client.get("/static/shop.css").status_code == 404  # where '.static' would point
+
+
+def test_an_app_view_rendering_a_shop_page_keeps_the_shop_stylesheet():
+    text = create_app().test_client().get("/featured").text
+    assert '<link rel="stylesheet" href="/shop/static/shop.css">' in text
+    assert "<title> · Field Shop</title>" in text  # the shop's scoped processor did not run
+    layout = (HERE / "shop/templates/shop/layout.html").read_text()
+    assert "url_for('shop.static'" in layout and "url_for('.static'" not in layout

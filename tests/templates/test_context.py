@@ -2,7 +2,7 @@ import pytest
 from flask import Flask, render_template_string, session
 from jinja2 import DictLoader, Environment
 
-from snippets.templates.injected_context.app import app
+from snippets.templates.injected_context.app import app, what_reaches_jinja
 
 
 def test_flask_injects_request_g_session_config_url_for_and_flashes():
@@ -71,3 +71,12 @@ def test_an_unguarded_processor_breaks_renders_outside_a_request():
     bare.context_processor(lambda: {"cart": session.get("cart")})
     with bare.app_context(), pytest.raises(RuntimeError, match="outside of request context"):
         render_template_string("hello")
+
+
+def test_render_context_holds_g_request_and_processors_but_not_the_other_globals():
+    # review B: render_template does not add config, session, url_for or get_flashed_messages
+    # to the context; they are environment globals, so a template_rendered receiver misses them.
+    assert what_reaches_jinja().splitlines() == [
+        "render context:      ['cart_size', 'g', 'request', 'site_name', 'title']",
+        "environment globals: ['config', 'g', 'get_flashed_messages', 'request', 'session', 'url_for']",
+    ]

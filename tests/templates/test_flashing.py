@@ -42,3 +42,18 @@ def test_flash_needs_a_secret_key_and_defaults_to_message():
     with app.test_request_context():
         flash("hi")
         assert get_flashed_messages(with_categories=True) == [("message", "hi")]
+
+
+def test_the_cookie_is_set_by_the_post_and_sent_by_the_redirected_get():
+    # review B: the page's tabs show the two requests separately, as the browser sends them.
+    client = app.test_client()
+    post = client.post("/cart", data={"item": "<b>lamp</b>"})
+    assert post.status_code == 302
+    assert "Cookie" not in post.request.headers
+    assert post.headers["Set-Cookie"].startswith("session=")
+    follow = client.get("/cart")
+    assert follow.request.headers["Cookie"] == post.headers["Set-Cookie"].split(";")[0]
+    assert "Added &lt;b&gt;lamp&lt;/b&gt;" in follow.text
+    assert follow.headers["Set-Cookie"].startswith("session=; Expires=Thu, 01 Jan 1970")
+    reload = client.get("/cart")
+    assert "Cookie" not in reload.request.headers and "flashes" not in reload.text

@@ -46,6 +46,14 @@ def bio():
 # --8<-- [end:safe]
 
 
+# --8<-- [start:attributes]
+@app.get("/profile")
+def profile():
+    user = {"name": request.args.get("name", "")}
+    return render_template("profile.html", user=user)  # tojson in three kinds of attribute
+# --8<-- [end:attributes]
+
+
 # --8<-- [start:subclass]
 class J2Flask(Flask):
     """An app whose templates are named *.html.j2 and should be escaped like *.html."""

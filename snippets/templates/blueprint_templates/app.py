@@ -3,7 +3,7 @@
 import logging
 from pathlib import Path
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request, url_for
 
 from .admin.views import admin
 from .shop.views import shop
@@ -21,8 +21,24 @@ def create_app():
     def index():
         return render_template("index.html")
 
+    @app.get("/featured")
+    def featured():
+        return render_template("shop/index.html")  # the app's view reuses a shop page
+
     return app
 # --8<-- [end:factory]
+
+
+# --8<-- [start:dot_static]
+def what_dot_static_means():
+    """Build url_for('.static') during a shop request and during an app request."""
+    app, lines = create_app(), []
+    for path in ["/shop/", "/featured"]:
+        with app.test_request_context(path):
+            url = url_for(".static", filename="shop.css")
+            lines.append(f"{path:10} request.blueprint={request.blueprint!r:7} '.static' -> {url}")
+    return "\n".join(lines)
+# --8<-- [end:dot_static]
 
 
 # --8<-- [start:explain]

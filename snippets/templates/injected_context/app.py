@@ -2,7 +2,9 @@
 
 from flask import (
     Flask, flash, g, has_request_context, render_template, render_template_string, request, session,
+    template_rendered,
 )
+from jinja2.defaults import DEFAULT_NAMESPACE
 
 app = Flask(__name__)
 app.config.update(SECRET_KEY="dev-only-not-a-secret", SUPPORT_EMAIL="help@example.com")
@@ -50,3 +52,18 @@ def greet():
     # NEVER do this: the user's text becomes template source.
     return render_template_string("<p>Hello " + request.args.get("name", "") + "</p>")
 # --8<-- [end:ssti]
+
+
+# --8<-- [start:render_context]
+def what_reaches_jinja():
+    """The dict render_template hands to Jinja, as a template_rendered receiver sees it."""
+    seen = []
+
+    def record(sender, template, context, **extra):
+        seen.append(sorted(context))
+
+    with template_rendered.connected_to(record, app), app.test_request_context("/"):
+        render_template_string("{{ config.SUPPORT_EMAIL }} {{ url_for('whoami') }}", title="Hi")
+    flask_globals = sorted(set(app.jinja_env.globals) - set(DEFAULT_NAMESPACE))
+    return f"render context:      {seen[0]}\nenvironment globals: {flask_globals}"
+# --8<-- [end:render_context]
