@@ -1,13 +1,16 @@
 """Token authentication with Flask-JWT-Extended 4.7: access and refresh tokens, JSON errors."""
 
 import json
+import warnings
 from datetime import timedelta
 
+import jwt as pyjwt
 from flask import Flask, request
 from flask_jwt_extended import (
     JWTManager,
     create_access_token,
     create_refresh_token,
+    decode_token,
     get_jwt,
     get_jwt_identity,
     jwt_required,
@@ -102,3 +105,36 @@ def walkthrough():
     call("GET", "/me", int_subject)  # ...and rejected on every use
     return "\n".join(lines)
 # --8<-- [end:walkthrough]
+
+
+# --8<-- [start:guards]
+def what_it_guards():
+    """Each JWT pitfall tried on this app: which the extension closes, which it leaves open."""
+    client, lines = app.test_client(), []
+
+    def me(token):
+        response = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+        return f"{response.status} {response.json.get('message', '')}".rstrip()
+
+    def claims(token):  # reading a JWT needs no key
+        return pyjwt.decode(token, options={"verify_signature": False})
+
+    unsigned = pyjwt.encode({"sub": "1", "type": "access"}, None, algorithm="none")
+    lines.append(f'alg "none" token          -> {me(unsigned)}')
+    with app.app_context():
+        lines.append(f'"exp" in a default token  -> {"exp" in claims(create_access_token("1"))}')
+        forever = create_access_token("1", expires_delta=False)  # no "exp" claim at all
+        leaky = create_access_token("1", additional_claims={"password": "hunter2"})
+    lines.append(f'token without "exp"       -> {me(forever)}')
+    lines.append(f"password in a claim       -> {claims(leaky)['password']!r}, read with no key")
+
+    weak = Flask(__name__)
+    weak.config["JWT_SECRET_KEY"] = "secret"  # 6 bytes
+    JWTManager(weak)
+    with weak.app_context(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sub = decode_token(create_access_token("1"))["sub"]
+    warned = sorted({w.category.__name__ for w in caught})
+    lines.append(f'JWT_SECRET_KEY = "secret" -> issued and decoded (sub={sub!r}), warns {warned}')
+    return "\n".join(lines)
+# --8<-- [end:guards]

@@ -27,6 +27,14 @@ def show_files():
     return json.dumps(from_files(), indent=2)
 
 
+# --8<-- [start:dict]
+def from_object_with_a_dict():
+    app = Flask(__name__)
+    app.config.from_object({"SHOP_NAME": "Field Shop"})  # raises nothing...
+    return f"'SHOP_NAME' in app.config: {'SHOP_NAME' in app.config}"  # ...and loads nothing
+# --8<-- [end:dict]
+
+
 # --8<-- [start:env]
 ENVIRONMENT = {
     "FLASK_MAX_CONTENT_LENGTH": "1048576",           # JSON number -> int

@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, jwt_required
 
-from snippets.extensions.jwt_auth import app, walkthrough
+from snippets.extensions.jwt_auth import app, walkthrough, what_it_guards
 
 
 @pytest.fixture
@@ -163,3 +163,42 @@ def test_defaults_secret_key_fallback_lifetimes_and_cookie_csrf():
         other = create_access_token(identity="8")  # fresh=False is the default
     stale = client.get("/fresh", headers=bearer(other))
     assert (stale.status_code, stale.json) == (401, {"msg": "Fresh token required"})
+
+
+def test_the_extension_pins_the_algorithm_but_accepts_weak_keys_readable_secrets_and_no_exp():
+    assert what_it_guards().splitlines() == [
+        'alg "none" token          -> 422 UNPROCESSABLE ENTITY The specified alg value is not allowed',
+        '"exp" in a default token  -> True',
+        'token without "exp"       -> 200 OK',  # decoding does not require the claim
+        "password in a claim       -> 'hunter2', read with no key",
+        # the extension signs with a 6-byte key; PyJWT only warns
+        """JWT_SECRET_KEY = "secret" -> issued and decoded (sub='1'), warns ['InsecureKeyLengthWarning']""",
+    ]
+
+
+def test_jwt_access_token_expires_false_issues_tokens_without_exp():
+    never = Flask(__name__)
+    never.config.update(JWT_SECRET_KEY="k" * 32, JWT_ACCESS_TOKEN_EXPIRES=False)
+    JWTManager(never)
+    with never.app_context():
+        token = create_access_token(identity="1")
+    assert "exp" not in pyjwt.decode(token, "k" * 32, algorithms=["HS256"])
+
+
+def test_an_rfc_6750_invalid_token_callback_is_one_line_away():
+    def protected_app():
+        rfc = Flask(__name__)
+        rfc.config["JWT_SECRET_KEY"] = "k" * 32
+        rfc.add_url_rule("/p", "p", jwt_required()(lambda: "ok"))
+        return rfc, JWTManager(rfc)
+
+    default, _ = protected_app()  # the extension's own callbacks
+    response = default.test_client().get("/p", headers=bearer("not-a-jwt"))
+    assert response.status_code == 422 and "WWW-Authenticate" not in response.headers
+
+    rfc, manager = protected_app()
+    manager.invalid_token_loader(
+        lambda reason: ({"msg": reason}, 401, {"WWW-Authenticate": 'Bearer error="invalid_token"'}))
+    response = rfc.test_client().get("/p", headers=bearer("not-a-jwt"))
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'

@@ -4,7 +4,14 @@ from unittest import mock
 
 from flask import Config, Flask
 
-from snippets.structure.config_sources import ENVIRONMENT, from_environment, from_files, show_environment, show_files
+from snippets.structure.config_sources import (
+    ENVIRONMENT,
+    from_environment,
+    from_files,
+    from_object_with_a_dict,
+    show_environment,
+    show_files,
+)
 
 
 def test_from_file_with_json_then_toml_later_wins():
@@ -124,3 +131,8 @@ def test_flask_sqlalchemy_creates_the_instance_folder_for_a_relative_sqlite_path
     assert not instance.exists()  # Flask alone never creates it
     create_app()
     assert instance.is_dir()  # db.init_app created it
+
+
+def test_from_object_with_a_dict_raises_nothing_and_loads_nothing():
+    # Config.from_object reads `dir(obj)`: a dict's keys are not attributes, so nothing matches.
+    assert from_object_with_a_dict() == "'SHOP_NAME' in app.config: False"

@@ -45,3 +45,47 @@ def test_find_packages_skips_directories_without_init_py():
     found = set(find_packages(where=str(where)))
     assert {"shop", "shop.catalog", "versioned_api"} <= found
     assert "no_init" not in found and "discovery" not in found
+
+
+def _build_shop(tmp_path, *, catalog_init=True, manifest=None, package_data=False, setup_py=None):
+    """Build a copy of the shop with setuptools' build_py; return the files it put in the build."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = tmp_path / "project"
+    shop = Path(__file__).resolve().parents[2] / "snippets/structure/shop"
+    shutil.copytree(shop, project / "shop", ignore=shutil.ignore_patterns("__pycache__"))
+    if not catalog_init:
+        (project / "shop/catalog/__init__.py").unlink()
+    pyproject = ('[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n'
+                 '[project]\nname = "shop"\nversion = "1.0"\n')
+    if package_data:
+        pyproject += '[tool.setuptools.package-data]\n"shop.catalog" = ["templates/**/*.html"]\n'
+    (project / "pyproject.toml").write_text(pyproject)
+    if manifest:
+        (project / "MANIFEST.in").write_text(manifest)
+    setup = setup_py or "from setuptools import setup; setup()"
+    subprocess.run([sys.executable, "-c", setup, "-q", "build_py"], cwd=project, check=True,
+                   capture_output=True, timeout=120)
+    lib = project / "build/lib"
+    return {path.relative_to(lib).as_posix() for path in lib.rglob("*") if path.is_file()}
+
+
+def test_a_pyproject_build_keeps_a_subpackage_without_init_py(tmp_path):
+    built = _build_shop(tmp_path, catalog_init=False)
+    assert "shop/catalog/views.py" in built  # automatic discovery includes namespace packages
+
+
+def test_only_a_setup_py_with_find_packages_drops_the_folder_without_init_py(tmp_path):
+    built = _build_shop(tmp_path, catalog_init=False,
+                        setup_py="from setuptools import find_packages, setup; setup(packages=find_packages())")
+    assert "shop/models.py" in built and "shop/catalog/views.py" not in built
+
+
+def test_templates_reach_the_build_only_when_something_lists_them(tmp_path):
+    template = "shop/catalog/templates/catalog/index.html"
+    assert template not in _build_shop(tmp_path / "plain")
+    assert template in _build_shop(tmp_path / "manifest", manifest="graft shop/catalog/templates\n")
+    assert template in _build_shop(tmp_path / "package_data", package_data=True)
