@@ -40,7 +40,7 @@ def api_change_email():
         abort(415)
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     user = API_TOKENS.get(token) if scheme == "Bearer" else None
-    if user is None:  # browsers never attach this header on their own
+    if user is None:  # no browser sends a Bearer token unasked (cached Basic auth, it does)
         abort(401)
     return {"user": user, "email": request.get_json()["email"]}
 # --8<-- [end:api]

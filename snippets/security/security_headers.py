@@ -12,7 +12,7 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; object-src 'none'; "
                                "base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",  # no guessing HTML out of a text/plain body
-    "X-Frame-Options": "DENY",            # clickjacking, for browsers without CSP 3
+    "X-Frame-Options": "DENY",            # clickjacking, where CSP 2 frame-ancestors is unknown
     "Referrer-Policy": "strict-origin-when-cross-origin",
 }
 

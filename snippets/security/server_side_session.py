@@ -6,20 +6,24 @@ from flask_session import Session
 
 
 # --8<-- [start:app]
-def create_app():
+def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
         SESSION_TYPE="cachelib",
         SESSION_CACHELIB=SimpleCache(),  # one process only; Redis in production
+        SESSION_COOKIE_NAME="__Host-session",
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
+    app.config.update(config or {})  # e.g. SESSION_TYPE="redis" and SESSION_REDIS
     Session(app)
 
     @app.post("/login")
     def login():
-        session.clear()
+        # (check the password here)
+        session.clear()  # nothing from before the login is kept...
         session["user"] = request.form["user"]
+        app.session_interface.regenerate(session)  # ...not even the id: a planted one dies
         return {"user": session["user"]}
 
     @app.get("/me")

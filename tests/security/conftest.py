@@ -10,11 +10,20 @@ http://<host>/... from the Flask test client through Playwright's request routin
 context has a catch-all route that aborts any request no `serve` answers (the test then
 fails, naming it), and a proxy on a closed loopback port, so that even traffic routing does
 not see goes nowhere.
+
+Where a real server matters (what Werkzeug's serving code puts on the wire, a browser following
+real redirects), `live_server(app)` runs the app under Werkzeug's own server on 127.0.0.1 in a
+thread, and `isolated_context(browser, loopback=True)` lets the browser reach 127.0.0.1 and only
+127.0.0.1: Playwright's request routing does not see the requests a redirect leads to, so for
+those the dead proxy is what stops them, and `Requests` records them.
 """
 
+import contextlib
+import threading
 from urllib.parse import urlsplit
 
 import pytest
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.browser.conftest import chromium
 from tests.servers import LOOPBACK, free_port
@@ -38,11 +47,49 @@ class OffHost:
         route.abort()
 
 
-def isolated_context(browser):
-    context = browser.new_context(proxy={"server": f"http://{LOOPBACK}:{free_port()}"},
-                                  service_workers="block")
+def isolated_context(browser, loopback=False, **options):
+    """A context whose requests go nowhere; with `loopback`, 127.0.0.1 (and only it) is reachable."""
+    proxy = {"server": f"http://{LOOPBACK}:{free_port()}"}
+    if loopback:  # Playwright sends even 127.0.0.1 through the proxy unless it is bypassed
+        proxy["bypass"] = LOOPBACK
+    context = browser.new_context(proxy=proxy, service_workers="block", **options)
     context.set_default_timeout(10_000)
-    return context, OffHost(context)
+    off_host = OffHost(context)
+    if loopback:
+        context.route(lambda url: urlsplit(url).hostname == LOOPBACK, lambda route: route.continue_())
+    return context, off_host
+
+
+class Requests:
+    """Every request a page makes (redirects included) and the ones that never got an answer."""
+
+    def __init__(self, page):
+        self.urls, self.failed = [], []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    def clear(self):
+        self.urls.clear()
+        self.failed.clear()
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def live_server(app):
+    """`app` under Werkzeug's server on a free 127.0.0.1 port, in a thread; yields its origin."""
+    server = make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 import re
 
+from flask import Flask, request
+
 from snippets.security import csrf, csrf_unsafe
-from tests.security.conftest import serve
+from tests.security.conftest import isolated_context, live_server, serve
 
 FORGED_JSON = '{"email": "attacker@evil.example", "x": "="}'  # what a text/plain form can send
 # The attacker's page on another site: the form above, submitted as soon as the victim opens it.
@@ -140,3 +142,40 @@ def test_in_a_browser_samesite_lax_keeps_the_cookie_off_the_forged_form(page):
     response = forge_from_another_site(page, app)
     assert (response.status, response.json()) == (401, {"error": "login required"})
 
+
+
+def test_json_api_refuses_the_token_under_any_scheme_but_bearer():
+    response = csrf.app.test_client().post(
+        "/api/email", json={"email": "ada@example.com"}, headers={"Authorization": "Basic tok-ada-6f1c"})
+    assert response.status_code == 401
+
+
+def test_in_a_browser_cached_basic_credentials_ride_along_on_a_forged_form(browser):
+    # "Browsers never attach Authorization by themselves" holds for Bearer tokens only. Once a user
+    # has answered a Basic challenge, Chromium re-sends the credentials unasked, cross-site too.
+    # Playwright's http_credentials only answers 401 challenges (send="unauthorized"), so the
+    # header on the forged POST's first and only request comes from Chromium's own auth cache.
+    basic_app, seen = Flask(__name__), []
+
+    @basic_app.route("/area/<name>", methods=["GET", "POST"])
+    def area(name):
+        seen.append((request.method, name, request.headers.get("Authorization")))
+        if request.authorization is None:
+            return "log in", 401, {"WWW-Authenticate": 'Basic realm="area"'}
+        return "ok"
+
+    context, _ = isolated_context(browser, loopback=True,
+                                  http_credentials={"username": "ada", "password": "pw"})
+    try:
+        with live_server(basic_app) as origin:
+            page = context.new_page()
+            attacker_site(page, f'<form method="post" action="{origin}/area/email"></form>'
+                                "<script>document.forms[0].submit()</script>")
+            page.goto(f"{origin}/area/home")  # the user logs in once: 401, then the credentials
+            assert [auth is None for _, _, auth in seen] == [True, False]
+            seen.clear()
+            page.goto("http://evil.test/")
+            page.wait_for_url(f"{origin}/area/email")
+            assert seen == [("POST", "email", "Basic YWRhOnB3")]  # base64 of ada:pw, sent unasked
+    finally:
+        context.close()

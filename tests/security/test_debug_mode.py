@@ -1,3 +1,5 @@
+import re
+
 import flask.app
 import pytest
 from werkzeug.debug import get_pin_and_cookie_name
@@ -35,3 +37,34 @@ def test_pin_recomputed_from_leaked_facts_matches_werkzeugs(monkeypatch):
     pin, _cookie_name = get_pin_and_cookie_name(debug_exposure.create_app())
     assert debug_exposure.pin_from(**debug_exposure.leaked_facts()) == pin
     assert pin == get_pin_and_cookie_name(debug_exposure.create_app())[0]  # same for every app
+
+
+def test_an_untrusted_host_gets_the_traceback_but_no_console(monkeypatch):
+    # Werkzeug 3.0.3+ trusts only .localhost, 127.0.0.1 and the host given to run_simple.
+    monkeypatch.delenv("WERKZEUG_DEBUG_PIN", raising=False)
+    client = Client(debug_exposure.served_like_app_run(debug_exposure.create_app(), debug=True))
+    page = client.get("/report", headers={"Host": "10.0.0.5"})
+    assert "ZeroDivisionError: division by zero" in page.text  # the source leaks to anyone
+    assert "EVALEX = false" in page.text  # no console offered
+    secret = re.search(r'SECRET = "([^"]+)"', page.text)[1]
+    pin = debug_exposure.pin_from(**debug_exposure.leaked_facts())
+    pinauth = {"__debugger__": "yes", "cmd": "pinauth", "pin": pin, "s": secret}
+    assert client.get("/", query_string=pinauth, headers={"Host": "10.0.0.5"}).status_code == 400
+
+
+def test_the_host_check_is_the_clients_word_so_a_direct_attacker_gets_the_console(monkeypatch):
+    # The check stops DNS rebinding (a browser sends the attacker's host name); an attacker who
+    # talks to the port directly writes whatever Host header the check wants to see.
+    monkeypatch.delenv("WERKZEUG_DEBUG_PIN", raising=False)
+    client = Client(debug_exposure.served_like_app_run(debug_exposure.create_app(), debug=True))
+    forged = {"Host": "127.0.0.1"}
+    page = client.get("/report", headers=forged)
+    assert "EVALEX = true" in page.text
+    secret = re.search(r'SECRET = "([^"]+)"', page.text)[1]
+    frame = re.findall(r'id="frame-(\d+)"', page.text)[-1]
+    pin = debug_exposure.pin_from(**debug_exposure.leaked_facts())
+    pinauth = {"__debugger__": "yes", "cmd": "pinauth", "pin": pin, "s": secret}
+    assert client.get("/", query_string=pinauth, headers=forged).json == {"auth": True, "exhausted": False}
+    command = {"__debugger__": "yes", "cmd": "__import__('flask').current_app.config['SECRET_KEY']",
+               "frm": frame, "s": secret}
+    assert "loaded-from-the-environment" in client.get("/", query_string=command, headers=forged).text

@@ -32,3 +32,14 @@ def test_per_account_limit_catches_attempts_spread_over_addresses():
     codes = [client.post("/login", data=WRONG, environ_base={"REMOTE_ADDR": f"203.0.113.{n}"}).status_code
              for n in range(6)]
     assert codes == [401] * 5 + [429]
+
+
+def test_anyone_can_lock_an_account_for_an_hour():
+    # The per-account key is the submitted user name, so an attacker's failures use up ada's
+    # budget, and the real ada, from her own address, with her own password, is refused.
+    client = login_limits.app.test_client()
+    for n in range(5):
+        client.post("/login", data=WRONG, environ_base={"REMOTE_ADDR": f"203.0.113.{n}"})
+    response = client.post("/login", data=RIGHT, environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    assert response.status_code == 429
+    assert 3500 < int(response.headers["Retry-After"]) <= 3600

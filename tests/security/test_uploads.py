@@ -1,7 +1,9 @@
 import io
 
 import pytest
+import werkzeug.security
 from werkzeug.datastructures import FileStorage
+from werkzeug.security import safe_join
 from werkzeug.test import encode_multipart
 
 from snippets.security.upload_checks import create_app
@@ -98,3 +100,13 @@ def test_text_field_over_max_form_memory_size_is_413(client):
     response = post(client, {"note": "x" * (64 * 1024 + 1),
                              "file": FileStorage(io.BytesIO(PNG), "a.png")})
     assert (response.status_code, response.json) == (413, {"error": "too_large"})
+
+
+@pytest.mark.parametrize("name, fixed_in", [
+    ("CON", "3.1.4"), ("nul.txt ", "3.1.5"), ("sub/NUL", "3.1.6"), ("NUL:", "3.1.9"),
+])
+def test_safe_join_refuses_windows_device_names(monkeypatch, name, fixed_in):
+    # The check runs only where os.name is "nt"; pretend for the length of one call.
+    assert safe_join("/srv/uploads", name) is not None  # an ordinary name on this system
+    monkeypatch.setattr(werkzeug.security.os, "name", "nt")
+    assert safe_join("/srv/uploads", name) is None, f"fixed in Werkzeug {fixed_in}"

@@ -1,3 +1,7 @@
+import base64
+import hashlib
+import secrets
+
 import pytest
 
 from snippets.security import xss, xss_unsafe
@@ -68,6 +72,27 @@ def test_in_a_browser_csp_blocks_the_same_injection(page, kind):
     serve(page, app)
     page.goto("http://app.test/bio?" + _query(PAYLOADS[kind]))
     assert page.title() == ""
+
+
+@pytest.mark.parametrize("kind", PAYLOADS)
+@pytest.mark.parametrize("policy, runs", [
+    ("script-src 'self' 'unsafe-inline'", True),  # no nonce or hash: every inline script runs
+    ("script-src 'nonce-{nonce}' 'unsafe-inline'", False),  # CSP 2+: 'unsafe-inline' is ignored
+    ("script-src 'sha256-{hash}' 'unsafe-inline'", False),  # a hash has the same effect
+])
+def test_in_a_browser_unsafe_inline_counts_only_without_a_nonce_or_hash(page, kind, policy, runs):
+    app = xss_unsafe.create_app()
+    other_script = base64.b64encode(hashlib.sha256(b"console.log(1)").digest()).decode()
+
+    @app.after_request
+    def content_security_policy(response):
+        response.headers["Content-Security-Policy"] = policy.format(
+            nonce=secrets.token_urlsafe(16), hash=other_script)
+        return response
+
+    serve(page, app)
+    page.goto("http://app.test/bio?" + _query(PAYLOADS[kind]))
+    assert page.title() == ("pwned" if runs else "")
 
 
 def test_in_a_browser_our_nonced_script_runs_and_the_escaped_payload_is_text(page):

@@ -17,6 +17,7 @@ EXPECTED = {
         "test_the_row_is_in_the_database",
         "test_each_test_starts_with_an_empty_table",
         "test_missing_field_is_a_json_400",
+        "test_json_that_is_not_an_object_is_a_json_400",
         "test_form_data_is_a_json_415",
         "test_unknown_entry_is_a_json_404",
     ],

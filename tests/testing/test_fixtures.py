@@ -5,7 +5,7 @@ import inspect
 from importlib.metadata import entry_points
 
 import pytest
-from flask import Flask, session
+from flask import Flask, request, session
 from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash, generate_password_hash
 from werkzeug.test import TestResponse
@@ -137,3 +137,27 @@ def test_propagate_exceptions_false_runs_the_500_handler_in_a_testing_app(tmp_pa
         "detail": "The server encountered an internal error and was unable to complete your "
                   "request. Either the server is overloaded or there is an error in the application.",
     }
+
+
+def test_the_client_ignores_secure_samesite_and_cookie_prefixes():
+    # werkzeug/test.py, Cookie._matches_request: a cookie matches on domain and path, nothing else.
+    app = Flask("shop")
+
+    @app.get("/set")
+    def set_cookies():
+        response = Response("set")
+        response.set_cookie("__Host-sid", "a", secure=True, samesite="Strict")  # https only
+        response.set_cookie("__Host-bad", "b", domain="localhost")  # a browser would refuse this
+        return response
+
+    @app.get("/echo")
+    def echo():
+        return dict(request.cookies)
+
+    client = app.test_client()
+    client.get("/set")  # plain http://localhost
+    cookie = client.get_cookie("__Host-sid")
+    assert (cookie.secure, cookie.same_site) == (True, "Strict")
+    # Sent back over plain http, and the one a browser would have refused is stored and sent too.
+    # SameSite cannot apply at all: the client has no idea which site a request comes from.
+    assert client.get("/echo").json == {"__Host-sid": "a", "__Host-bad": "b"}

@@ -21,8 +21,8 @@ def list_entries():
 @bp.post("/api/entries")
 def add_entry():
     data = request.get_json()  # 415 if the body is not JSON
-    if not data.get("city") or not data.get("text"):
-        abort(400, description="city and text are required")
+    if not isinstance(data, dict) or not data.get("city") or not data.get("text"):
+        abort(400, description="city and text are required")  # "x", [] and 42 are JSON too
     entry = Entry(city=data["city"], text=data["text"])
     db.session.add(entry)
     db.session.commit()

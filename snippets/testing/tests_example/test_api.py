@@ -44,6 +44,13 @@ def test_missing_field_is_a_json_400(client):
     assert response.json == {"error": "Bad Request", "detail": "city and text are required"}
 
 
+def test_json_that_is_not_an_object_is_a_json_400(client):
+    for body in ("Oslo", ["Oslo", "Fjords"], 42):
+        response = client.post("/api/entries", json=body)
+        assert response.status_code == 400
+        assert response.json["detail"] == "city and text are required"
+
+
 def test_form_data_is_a_json_415(client):
     response = client.post("/api/entries", data={"city": "Oslo", "text": "Fjords"})
     assert response.status_code == 415
