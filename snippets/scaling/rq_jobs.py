@@ -5,7 +5,7 @@ import os
 
 from flask import Blueprint, Flask, current_app, request, url_for
 from redis import Redis
-from rq import Queue, Retry
+from rq import Queue, Retry, Worker
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
@@ -24,7 +24,22 @@ def create_app(redis_url=None):
 
 @functools.cache
 def worker_app():
-    return create_app()  # built once per worker process, from its environment
+    """One app per process, from its environment. But `rq worker` runs each job in a fresh fork."""
+    app = create_app()
+    app.config["BUILT_IN_PID"] = os.getpid()  # which process paid for it (the test counts them)
+    return app
+
+
+class FlaskWorker(Worker):
+    """`rq worker -w rq_jobs.FlaskWorker`: build the app in the worker, before any fork.
+
+    Every work horse then inherits it, already built. redis-py notices the fork and opens new
+    connections in the child; a SQLAlchemy engine needs `engine.dispose(close=False)` there.
+    """
+
+    def work(self, *args, **kwargs):
+        worker_app()
+        return super().work(*args, **kwargs)
 
 
 def with_app_context(job):
@@ -42,6 +57,12 @@ def with_app_context(job):
 def count_words(text):
     stop = current_app.config["STOP_WORDS"]
     return len([word for word in text.lower().split() if word not in stop])
+
+
+@with_app_context
+def where_built():
+    """Which process built this job's app, and which process ran the job."""
+    return {"app_built_in": current_app.config["BUILT_IN_PID"], "job_ran_in": os.getpid()}
 # --8<-- [end:job]
 
 

@@ -6,13 +6,17 @@ import os
 import re
 import runpy
 import shlex
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import urllib.error
 import urllib.request
 from importlib.metadata import version
+
+import pytest
 
 from tests.deployment.stack import APP, CONFIG, DEPLOY, environment, wait_for
 from tests.servers import free_port, gunicorn, python_process
@@ -54,6 +58,14 @@ def test_gunicorn_serves_the_app_and_logs_both_kinds_of_line(tmp_path):
         # forwarded_allow_ips = "": a direct client cannot claim https, even from 127.0.0.1
         assert get(url + "/whoami", {"X-Forwarded-Proto": "https"})[2]["scheme"] == "http"
         wait_for(lambda: '"GET /whoami HTTP/1.1" 200' in log.read_text(), what="access log line")
+        # Gunicorn has no body limit: 2 MiB reach the app, and Flask's MAX_CONTENT_LENGTH says 413.
+        too_big = urllib.request.Request(url + "/upload", data=b"x" * (2 * 1024 * 1024), method="POST")
+        try:
+            urllib.request.urlopen(too_big, timeout=10).close()
+        except urllib.error.HTTPError as error:
+            with error:
+                refused_by = (error.code, error.headers["Server"], b"Request Entity Too Large" in error.read())
+        assert refused_by == (413, "gunicorn", True)
         text = log.read_text()
     assert "[INFO] Using worker: gthread" in text
     assert len(booted(log)) == 2  # WEB_CONCURRENCY=2
@@ -82,6 +94,24 @@ def test_gunicorn_defaults_named_on_the_page():
     assert json.loads(out) == [1, "sync", 1, 30, 30, 2, 0, None, "-", ["127.0.0.1", "::1"], False]
 
 
+def test_gunicorn_limits_the_request_line_and_headers_but_not_the_body():
+    from gunicorn.config import make_settings
+    from waitress.adjustments import Adjustments
+
+    settings = make_settings()
+    limits = {name: setting.default for name, setting in settings.items() if name.startswith("limit_request")}
+    assert limits == {"limit_request_line": 4094, "limit_request_fields": 100, "limit_request_field_size": 8190}
+    assert not [name for name in settings if "body" in name]
+    assert Adjustments.max_request_body_size == 1024 ** 3  # Waitress: 1 GiB unless you lower it
+
+
+def test_gunicorn_27_has_no_eventlet_worker():
+    from gunicorn.workers import SUPPORTED_WORKERS
+
+    assert "eventlet" not in SUPPORTED_WORKERS
+    assert {"sync", "gthread", "gevent"} <= set(SUPPORTED_WORKERS)
+
+
 def test_timeout_bounds_a_request_on_sync_workers_but_not_on_gthread(tmp_path):
     """A 2.5 s request: the sync worker is killed after 1 s; the gthread worker keeps reporting in."""
     env = {**environment(), "WEB_CONCURRENCY": "1"}
@@ -91,7 +121,8 @@ def test_timeout_bounds_a_request_on_sync_workers_but_not_on_gthread(tmp_path):
         try:
             results[name] = get(url + "/slow?seconds=2.5")[0]
         except urllib.error.HTTPError as error:
-            results[name] = error.code
+            with error:
+                results[name] = error.code
 
     (tmp_path / "sync").mkdir()
     (tmp_path / "gthread").mkdir()
@@ -137,6 +168,120 @@ def test_sighup_replaces_the_workers_while_a_request_finishes(tmp_path):
         assert not any(os.path.exists(f"/proc/{pid}") for pid in old)
 
 
+def both_workers_ready(log):
+    """The pids of two workers that have built the app ("Booting worker" comes before the import)."""
+    text = log.read_text()
+    return text.count("shop ready, behind_proxy") == 2 and booted(log)
+
+
+def refused(url):
+    port = int(url.rsplit(":", 1)[1])
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def master_pid(log):
+    found = wait_for(lambda: re.search(r"Listening at: \S+ \((\d+)\)", log.read_text()), what="master pid")
+    return int(found.group(1))
+
+
+def test_sigterm_lets_the_request_in_flight_finish_then_nothing_listens(tmp_path):
+    """A stop is graceful too: what a stop-and-start loses is the time no master is listening."""
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(APP, tmp_path, config=CONFIG, env=environment()) as url:
+        master = master_pid(log)
+        wait_for(lambda: both_workers_ready(log), what="two workers")
+        slow = {}
+        thread = threading.Thread(target=lambda: slow.update(result=get(url + "/slow?seconds=1")))
+        thread.start()
+        wait_for(lambda: "slow request started" in log.read_text(), what="the slow request")
+        os.kill(master, signal.SIGTERM)
+        thread.join(10)
+        wait_for(lambda: refused(url), what="the listening socket to close")
+        wait_for(lambda: "Shutting down: Master" in log.read_text(), what="the master to exit")
+    assert slow["result"][0] == 200  # finished within graceful_timeout, not cut off
+
+
+def copy_of_the_shop(directory):
+    """The shop in a folder of the test's own, so the test can deploy broken code to it."""
+    shutil.copytree(DEPLOY / "shop", directory / "shop", ignore=shutil.ignore_patterns("__pycache__"))
+    return directory / "shop" / "views.py"
+
+
+BROKEN = '\nraise RuntimeError("a broken deploy")\n'
+NEW_VIEW = '\n\n@bp.get("/version")\ndef version():\n    return {"version": 2, "pid": os.getpid()}\n'
+
+
+def test_sighup_with_code_that_cannot_boot_stops_the_whole_server(tmp_path):
+    views = copy_of_the_shop(tmp_path)
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(APP, tmp_path, config=CONFIG, env={**environment(), "PYTHONPATH": str(tmp_path)}) as url:
+        master = master_pid(log)
+        old = wait_for(lambda: both_workers_ready(log), what="two workers")
+        assert get(url + "/healthz")[0] == 200
+        views.write_text(views.read_text() + BROKEN)  # the deploy: new code that raises on import
+        os.kill(master, signal.SIGHUP)
+        wait_for(lambda: refused(url), what="the listening socket to close")  # not even the old code is served
+        # The master exits on HaltServer: "Reason: Worker failed to boot." with status 3, or, when the
+        # second worker's exit is reaped while it stops, with that HaltServer's traceback (status 1).
+        text = wait_for(lambda: "Worker failed to boot." in log.read_text() and log.read_text(), what="the exit")
+    assert "RuntimeError: a broken deploy" in text  # each new worker, then ...
+    assert "exited with code 3" in text  # ... Gunicorn's WORKER_BOOT_ERROR, which halts the master
+    assert all(f"Worker exiting (pid: {pid})" in text for pid in old)  # the old ones were stopped at once
+
+
+def reload_as_systemd_does(master, directory, env):
+    """Run shop.service's ExecReload= lines in order, stopping at the first that fails, as systemd does."""
+    unit = (DEPLOY / "shop.service").read_text()
+    for line in re.findall(r"^ExecReload=(.+)$", unit, re.MULTILINE):
+        command = shlex.split(line.replace("$MAINPID", str(master)))
+        if command[0] == "/srv/shop/.venv/bin/python":
+            command[0] = sys.executable  # the unit's virtual environment is this one in the tests
+        result = subprocess.run(command, cwd=directory, env={**os.environ, **env}, capture_output=True,
+                                text=True, timeout=30)
+        if result.returncode != 0:
+            break
+    return result
+
+
+def version_from_a_new_worker(url, new):
+    try:
+        body = get(url + "/version")[2]
+    except urllib.error.HTTPError as error:  # an old worker, still finishing
+        error.close()
+        return None
+    return body["pid"] in new and body
+
+
+def test_the_units_reload_builds_the_app_before_it_sends_hup(tmp_path):
+    views = copy_of_the_shop(tmp_path)
+    env = {**environment(), "PYTHONPATH": str(tmp_path)}
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(APP, tmp_path, config=CONFIG, env=env) as url:
+        master = master_pid(log)
+        old = wait_for(lambda: both_workers_ready(log), what="two workers")
+        release = views.read_text() + NEW_VIEW
+
+        views.write_text(release + BROKEN)  # deploy 1: broken
+        failed = reload_as_systemd_does(master, tmp_path, env)
+        assert failed.returncode == 1 and "RuntimeError: a broken deploy" in failed.stderr
+        assert get(url + "/healthz")[2]["pid"] in old  # still up, still the old workers ...
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            get(url + "/version")
+        missing.value.close()
+        assert missing.value.code == 404  # ... with the old code
+        assert "Handling signal: hup" not in log.read_text()
+
+        views.write_text(release)  # deploy 2: fixed
+        assert reload_as_systemd_does(master, tmp_path, env).returncode == 0
+        new = wait_for(lambda: len(booted(log)) == 4 and booted(log)[2:], what="two new workers")
+        assert wait_for(lambda: version_from_a_new_worker(url, new), what="the new code")["version"] == 2
+        assert "Handling signal: hup" in log.read_text()
+
+
 def dockerfile_cmd():
     line = next(line for line in (DEPLOY / "Dockerfile").read_text().splitlines() if line.startswith("CMD "))
     return json.loads(line.removeprefix("CMD "))
@@ -148,7 +293,10 @@ def test_dockerfile_and_systemd_start_what_the_tests_start():
     unit = (DEPLOY / "shop.service").read_text()
     exec_start = shlex.split(re.search(r"^ExecStart=(.+)$", unit, re.MULTILINE).group(1))
     assert os.path.basename(exec_start[0]) == "gunicorn" and exec_start[1:] == cmd[1:]
-    assert "ExecReload=/bin/kill -s HUP $MAINPID" in unit
+    reloads = re.findall(r"^ExecReload=(.+)$", unit, re.MULTILINE)
+    assert reloads[-1] == "/bin/kill -s HUP $MAINPID"  # after the check, which Gunicorn's workers would run
+    assert shlex.split(reloads[0])[1:] == ["-c", "from shop import create_app; create_app()"]
+    assert APP == "shop:create_app()"
 
 
 def test_dockerfile_pins_what_the_tests_ran_with():

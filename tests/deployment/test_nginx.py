@@ -1,12 +1,22 @@
 """nginx in front of Gunicorn, both real, with the chapter's nginx-shop.conf and gunicorn.conf.py."""
 
+import contextlib
 import json
+import re
+import runpy
 import socket
+import ssl
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from tests.deployment.stack import DEPLOY, MAIN_CONF, SITE, Stack, certificate, fill, shop_behind_nginx, wait_for
-from tests.servers import free_port, nginx
+from snippets.deployment import tested_versions
+from tests.deployment.stack import (CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, fill, shop_behind_nginx,
+                                    wait_for)
+from tests.servers import free_port, nginx, program
+
+DEBIAN_DEFAULT = DEPLOY / "debian-default-site.conf"
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +78,20 @@ def test_a_body_over_client_max_body_size_gets_413_from_nginx(stack):
     assert b"413 Request Entity Too Large" in body
     # nginx logs the request once the connection is closed: wait for the line.
     wait_for(lambda: '"POST /upload HTTP/1.1" 413' in stack.log("access.log"), what="nginx log line")
-    # Only the first POST reached Gunicorn (nginx speaks HTTP/1.0 to upstreams by default).
-    wait_for(lambda: '"POST /upload HTTP/1.0" 200' in stack.log("gunicorn.log"), what="access line")
-    assert stack.log("gunicorn.log").count('"POST /upload HTTP/1.0"') == 1
+    # Only the first POST reached Gunicorn, over HTTP/1.1 (`proxy_http_version 1.1`).
+    wait_for(lambda: '"POST /upload HTTP/1.1" 200' in stack.log("gunicorn.log"), what="access line")
+    assert stack.log("gunicorn.log").count('"POST /upload HTTP/1.1"') == 1
+
+
+def test_a_chunked_body_over_the_limit_gets_413_while_nginx_reads_it(stack):
+    """No Content-Length to decide from: nginx counts the chunks as they arrive."""
+    before = stack.log("gunicorn.log").count("POST /upload")
+    chunks = (b"x" * 65536 for _ in range(24))  # 1.5 MiB; http.client sends it chunked
+    status, headers, body = stack.request("POST", "/upload", body=chunks)
+    assert status == 413 and headers["Server"].startswith("nginx")
+    wait_for(lambda: "client intended to send too large chunked body" in stack.log("error.log"),
+             what="nginx's error line")
+    assert stack.log("gunicorn.log").count("POST /upload") == before  # Gunicorn never saw it
 
 
 def test_health_check_through_the_whole_stack(stack):
@@ -120,3 +141,102 @@ def test_nginx_answers_504_when_gunicorn_is_too_slow(tmp_path):
             status, headers, body = Stack(tmp_path, https_port, http_port, cert).request("GET", "/slow")
     assert status == 504 and b"504 Gateway Time-out" in body
     assert headers["Server"].startswith("nginx")
+
+
+def installed_nginx():
+    """(1, 22, 1) for the nginx the tests run, from the function the pages show."""
+    shown = tested_versions.nginx_version()
+    return tuple(int(n) for n in re.search(r"nginx/(\d+)\.(\d+)\.(\d+)", shown).groups())
+
+
+def test_the_pages_show_the_nginx_the_tests_run(monkeypatch):
+    shown = tested_versions.nginx_version()
+    run = subprocess.run([program("nginx"), "-v"], capture_output=True, text=True, timeout=10)
+    assert shown == "$ nginx -v\n" + run.stderr.strip()
+    assert installed_nginx() >= (1, 22, 0)
+    monkeypatch.setattr(tested_versions.shutil, "which", lambda *args, **kwargs: None)
+    assert "command not found" in tested_versions.nginx_version()
+
+
+def test_nginx_keeps_its_connection_to_gunicorn_open_between_requests(stack):
+    """`keepalive` in the upstream block: three requests, one upstream connection (one source port)."""
+    ports = {stack.json("/whoami")["remote_port"] for _ in range(3)}
+    assert len(ports) == 1
+
+
+def test_nginx_drops_an_idle_upstream_connection_before_gunicorn_does():
+    nginx_idle = int(re.search(r"^\s*keepalive_timeout (\d+)s;", SITE.read_text(), re.MULTILINE).group(1))
+    assert nginx_idle < runpy.run_path(str(CONFIG))["keepalive"]  # 4 s < 5 s
+
+
+def negotiated(https_port, cert):
+    """The protocol a browser would get: it offers h2 and http/1.1 in the TLS handshake (ALPN)."""
+    context = ssl.create_default_context(cafile=str(cert))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with socket.create_connection(("127.0.0.1", https_port), timeout=10) as raw, \
+            context.wrap_socket(raw, server_hostname="shop.example.com") as tls:
+        return tls.selected_alpn_protocol()
+
+
+def test_the_site_file_serves_http_1_1_over_tls_and_http2_needs_its_directive(stack, tmp_path):
+    assert negotiated(stack.https_port, stack.directory / "cert.pem") == "http/1.1"
+    # Turned on: `http2 on;` from nginx 1.25.1, the `http2` parameter of `listen` before that.
+    text = SITE.read_text()
+    if installed_nginx() >= (1, 25, 1):
+        text = text.replace("    client_max_body_size 1m;", "    http2 on;\n    client_max_body_size 1m;")
+    else:
+        text = text.replace("listen {{HTTPS_LISTEN}} ssl;", "listen {{HTTPS_LISTEN}} ssl http2;")
+    cert, key = certificate(tmp_path)
+    http_port, https_port = free_port(), free_port()
+    site = fill(text, UPSTREAM=f"127.0.0.1:{free_port()}", HTTP_LISTEN=f"127.0.0.1:{http_port}",
+                HTTPS_LISTEN=f"127.0.0.1:{https_port}", CERT=cert, KEY=key, STATIC_ROOT=DEPLOY / "shop" / "static")
+    with nginx(MAIN_CONF.format(d=tmp_path, site=site), tmp_path, https_port):
+        assert negotiated(https_port, cert) == "h2"
+
+
+def active_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def test_the_copy_of_debians_default_site_is_what_the_package_installs():
+    installed = Path("/etc/nginx/sites-available/default")
+    if not installed.exists():
+        pytest.skip("no Debian nginx package here: nothing to compare the copy with")
+    assert active_lines(installed.read_text()) == active_lines(DEBIAN_DEFAULT.read_text())
+
+
+@pytest.fixture
+def next_to_debians_default(tmp_path):
+    """The shop's site file and Debian's stock default site on one HTTP port, as Debian's nginx.conf
+    includes them (conf.d/*.conf, then sites-enabled/*). Yields a function that starts nginx."""
+    @contextlib.contextmanager
+    def start(shop_site_text):
+        http_port, https_port = free_port(), free_port()
+        cert, key = certificate(tmp_path)
+        shop = fill(shop_site_text, UPSTREAM=f"127.0.0.1:{free_port()}", HTTP_LISTEN=f"127.0.0.1:{http_port}",
+                    HTTPS_LISTEN=f"127.0.0.1:{https_port}", CERT=cert, KEY=key,
+                    STATIC_ROOT=DEPLOY / "shop" / "static")
+        debian = DEBIAN_DEFAULT.read_text()
+        debian = debian.replace("listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;")
+        debian = debian.replace("listen [::]:80 default_server;", "")  # loopback only in the tests
+        with nginx(MAIN_CONF.format(d=tmp_path, site=shop + debian), tmp_path, http_port):
+            yield Stack(tmp_path, https_port, http_port, cert)
+    return start
+
+
+def test_server_name_underscore_loses_to_debians_default_site(next_to_debians_default):
+    """The claim that `server_name _` accepts every name: false as soon as another server is the default."""
+    old = SITE.read_text().replace("server_name shop.example.com;", "server_name _;")
+    with next_to_debians_default(old) as stack:
+        status, headers, body = stack.request("GET", "/healthz", tls=False)
+        log = stack.log("nginx.log") + stack.log("error.log")
+    assert status == 404 and b"404 Not Found" in body  # Debian's site answered: no redirect to https
+    assert 'conflicting server name "_"' in log
+
+
+def test_the_shops_real_server_name_wins_next_to_debians_default_site(next_to_debians_default):
+    with next_to_debians_default(SITE.read_text()) as stack:
+        status, headers, _ = stack.request("GET", "/healthz", tls=False)
+        other = stack.request("GET", "/healthz", tls=False, headers={"Host": "other.example"})[0]
+    assert (status, headers["Location"]) == (301, "https://shop.example.com/healthz")
+    assert other == 404  # a name nobody serves still goes to Debian's default_server

@@ -76,6 +76,37 @@ def test_rq_burst_worker_runs_the_job_then_exits(tmp_path):
     assert missing.status_code == 404
 
 
+def apps_built_for_three_jobs(tmp_path, worker_class=None):
+    """Three jobs through a real `rq worker --burst`: which process built the app each one ran in."""
+    from snippets.scaling.rq_jobs import create_app, where_built
+
+    with redis_server(tmp_path) as url:
+        queue = create_app(url).extensions["rq"]
+        jobs = [queue.enqueue(where_built) for _ in range(3)]
+        worker = ["-m", "rq.cli", "worker", "--burst", "--url", url, "reports"]
+        if worker_class:
+            worker += ["--worker-class", worker_class]
+        with python_process(worker, tmp_path, "rq", env={"REDIS_URL": url}) as process:
+            assert process.wait(timeout=30) == 0
+            worker_pid = process.pid
+        results = [job.return_value(refresh=True) for job in jobs]
+        queue.connection.close()
+    return worker_pid, results
+
+
+def test_the_default_rq_worker_builds_the_app_again_for_every_job(tmp_path):
+    worker_pid, results = apps_built_for_three_jobs(tmp_path)
+    assert len({r["app_built_in"] for r in results}) == 3  # three jobs, three apps
+    assert all(r["app_built_in"] == r["job_ran_in"] != worker_pid for r in results)  # each in its own fork
+
+
+def test_flask_worker_builds_the_app_once_and_every_job_inherits_it(tmp_path):
+    worker_pid, results = apps_built_for_three_jobs(tmp_path, "snippets.scaling.rq_jobs.FlaskWorker")
+    assert {r["app_built_in"] for r in results} == {worker_pid}  # one app, built in the worker
+    assert len({r["job_ran_in"] for r in results}) == 3  # still a fresh fork per job
+    assert worker_pid not in {r["job_ran_in"] for r in results}
+
+
 def test_flask_task_pushes_the_app_context_in_process():
     # The same task, run eagerly here: FlaskTask.__call__ is what gives it current_app.
     from snippets.scaling.celery_tasks import build_report, create_app

@@ -39,6 +39,7 @@ def whoami():
         "host": request.host,
         "external_url": url_for("shop.healthz", _external=True),
         "x_forwarded_for": request.headers.get("X-Forwarded-For"),
+        "remote_port": request.environ.get("REMOTE_PORT"),  # the far end of this connection
     }
 # --8<-- [end:whoami]
 
