@@ -179,3 +179,115 @@ def test_session_cookie_defaults_that_the_security_answer_relies_on():
     assert config["SESSION_COOKIE_SAMESITE"] is None
     assert config["PERMANENT_SESSION_LIFETIME"].days == 31
     assert config["MAX_FORM_MEMORY_SIZE"] == 500_000 and config["MAX_FORM_PARTS"] == 1_000
+
+
+# --- corrections of review 2026-12 (report F) -------------------------------------------------
+
+
+def two_mounted_apps(**api_config):
+    """Question dispatcher-middleware: an app at / and one mounted at /api, each with its key."""
+    from flask import session
+    from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+    main, api = Flask("main"), Flask("api")
+    main.secret_key, api.secret_key = "main-key", "api-key"
+    api.config.update(api_config)
+    for app, who in ((main, "main"), (api, "api")):
+        app.add_url_rule("/login", "login", lambda who=who: session.update(who=who) or "ok")
+        app.add_url_rule("/me", "me", lambda: dict(session))
+    main.wsgi_app = DispatcherMiddleware(main.wsgi_app, {"/api": api.wsgi_app})
+    return main.test_client()
+
+
+def test_dispatcher_middleware_apps_write_the_same_session_cookie_by_default():
+    client = two_mounted_apps()
+    first = client.get("/login").headers["Set-Cookie"]
+    second = client.get("/api/login").headers["Set-Cookie"]
+    assert first.startswith("session=") and second.startswith("session=")
+    assert "Path=/;" in first + ";" and "Path=/;" in second + ";"  # not Path=/api
+    assert client.get("/me").json == {}  # main's cookie was replaced; api's key cannot verify it
+    assert client.get("/api/me").json == {"who": "api"}
+
+
+def test_dispatcher_middleware_apps_keep_their_sessions_with_distinct_cookie_names():
+    client = two_mounted_apps(SESSION_COOKIE_NAME="api_session")
+    client.get("/login")
+    client.get("/api/login")
+    assert client.get("/me").json == {"who": "main"}
+    assert client.get("/api/me").json == {"who": "api"}
+
+
+def count_lazy_loads(authors, posts, direction):
+    """Question relationships: statements run by a loop that touches a lazy relationship."""
+    from sqlalchemy import ForeignKey, create_engine, event, select
+    from sqlalchemy.orm import Session, relationship
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        posts: Mapped[list["Post"]] = relationship(back_populates="author")
+
+    class Post(Base):
+        __tablename__ = "post"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
+        author: Mapped[Author] = relationship(back_populates="posts")
+
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as db:
+        people = [Author() for _ in range(authors)]
+        db.add_all([Post(author=people[n % authors]) for n in range(posts)])
+        db.commit()
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with Session(engine) as db:
+        if direction == "post.author":
+            for post in db.scalars(select(Post)):
+                post.author
+        else:
+            for author in db.scalars(select(Author)):
+                author.posts
+    return len(statements)
+
+
+def test_n_plus_one_many_to_one_costs_one_query_per_distinct_author():
+    # 50 posts by 5 authors: the identity map serves an author it already loaded.
+    assert count_lazy_loads(authors=5, posts=50, direction="post.author") == 1 + 5
+    assert count_lazy_loads(authors=50, posts=50, direction="post.author") == 1 + 50
+
+
+def test_n_plus_one_one_to_many_costs_one_query_per_parent():
+    assert count_lazy_loads(authors=50, posts=100, direction="author.posts") == 1 + 50
+
+
+def test_werkzeug_adds_head_flask_adds_options():
+    """Question http-methods: the Rule adds HEAD on its own; OPTIONS comes from Flask."""
+    from werkzeug.routing import Rule
+
+    assert Rule("/", methods=["GET"]).methods == {"GET", "HEAD"}
+    assert Rule("/", methods=["POST"]).methods == {"POST"}
+    app = Flask(__name__)
+    app.add_url_rule("/", "index", lambda: "x", methods=["POST"])
+    assert app.url_map._rules_by_endpoint["index"][0].methods == {"POST", "OPTIONS"}
+
+
+def test_the_debugger_pin_locks_after_10_wrong_guesses(monkeypatch):
+    """Question debug-mode: guessing the PIN stops after 10 failures, even the right one."""
+    from werkzeug.debug import DebuggedApplication
+    from werkzeug.test import Client
+
+    monkeypatch.setenv("WERKZEUG_DEBUG_PIN", "123-456-789")
+    monkeypatch.setattr("werkzeug.debug.time.sleep", lambda seconds: None)
+    debugged = DebuggedApplication(Flask(__name__), evalex=True, pin_security=True)
+
+    def guess(pin):  # a new client each time, so no cookie from an earlier success helps
+        query = {"__debugger__": "yes", "cmd": "pinauth", "pin": pin, "s": debugged.secret}
+        return Client(debugged).get("/", query_string=query).json
+
+    assert guess("123-456-789") == {"auth": True, "exhausted": False}  # the PIN, guessed early
+    assert [guess("000-000-000") for _ in range(10)][-1] == {"auth": False, "exhausted": False}
+    assert guess("123-456-789") == {"auth": False, "exhausted": True}
