@@ -3,6 +3,7 @@
 import html
 import io
 import re
+from unittest import mock
 
 from flask import Flask
 from werkzeug.debug import DebuggedApplication
@@ -57,3 +58,30 @@ def visit(pin):
 def leaked_pin_visit():
     """The visit, with the PIN the server printed when it started."""
     return visit(served_in_debug_mode().pin)
+
+
+# --8<-- [start:lockout]
+def guessing_the_pin():
+    """Ten wrong PINs, then the right one, against one debugger (its waits recorded, not slept)."""
+    debugged = served_in_debug_mode()
+    waits = []
+
+    def pinauth(pin, client):
+        query = {"__debugger__": "yes", "cmd": "pinauth", "pin": pin, "s": debugged.secret}
+        return client.get("/", query_string=query, headers={"Host": "localhost"}).text
+
+    def console_trusts(client):  # the check every console command passes first
+        cookie = client.get_cookie(debugged.pin_cookie_name)
+        return debugged.check_pin_trust({"HTTP_COOKIE": f"{cookie.key}={cookie.value}"})
+
+    developer = Client(debugged)
+    with mock.patch("werkzeug.debug.time.sleep", waits.append):
+        lines = [f"developer, right PIN     -> {pinauth(debugged.pin, developer)}",
+                 f"developer's cookie works -> {console_trusts(developer)}"]
+        for attempt in range(1, 11):
+            answer = pinauth(f"{attempt:03d}-000-000", Client(debugged))
+            lines.append(f"guess {attempt:>2}, wait {waits[-1]} s -> {answer}")
+        lines += [f"guess 11, the right PIN  -> {pinauth(debugged.pin, Client(debugged))}",
+                  f"developer's cookie works -> {console_trusts(developer)}"]
+    return "\n".join(lines)
+# --8<-- [end:lockout]

@@ -33,3 +33,28 @@ def match_a_path():
     view = app.view_functions[endpoint]
     return f"endpoint={endpoint!r} arguments={arguments!r} view={view.__name__}()"
 # --8<-- [end:inspect]
+
+
+# --8<-- [start:ties]
+tickets = Flask(__name__)
+
+
+@tickets.get("/tickets/open")  # static segment: tried before any variable
+def open_tickets():
+    return "the open tickets"
+
+
+@tickets.get("/tickets/<ticket_ref>")  # string, weight 100, declared first
+def ticket_by_ref(ticket_ref):
+    return f"ticket_by_ref({ticket_ref!r})"
+
+
+@tickets.get("/tickets/<uuid:ticket_id>")  # uuid, weight 100 too: a tie, and it loses
+def ticket_by_id(ticket_id):
+    return f"ticket_by_id({ticket_id!r})"
+
+
+@tickets.get("/tickets/<int:number>")  # int, weight 50: beats both, though declared last
+def ticket_by_number(number):
+    return f"ticket_by_number({number!r})"
+# --8<-- [end:ties]

@@ -205,3 +205,29 @@ def test_flask_run_survives_an_import_error_only_under_the_reloader(tmp_path, mo
     monkeypatch.delitem(sys.modules, "broken_after_edit", raising=False)
     result = CliRunner().invoke(cli, args, env=env)
     assert isinstance(result.exception, ZeroDivisionError) and len(served) == 1
+
+
+def test_the_pin_locks_after_10_failures_even_for_the_right_pin_and_old_cookies():
+    # werkzeug/debug/__init__.py: _fail_pin_auth waits 0.5 s six times, then 5 s; at 10
+    # failures pin_auth answers exhausted and check_pin_trust refuses every cookie.
+    lines = debugger_console.guessing_the_pin().splitlines()
+    assert lines[:2] == ['developer, right PIN     -> {"auth": true, "exhausted": false}',
+                         "developer's cookie works -> True"]
+    guesses = lines[2:12]
+    assert [line.split(", wait ")[1].split(" s")[0] for line in guesses] == ["0.5"] * 6 + ["5.0"] * 4
+    assert all(line.endswith('{"auth": false, "exhausted": false}') for line in guesses)
+    assert lines[12:] == ['guess 11, the right PIN  -> {"auth": false, "exhausted": true}',
+                          "developer's cookie works -> False"]
+
+
+def test_a_restarted_server_process_is_unlocked_again(monkeypatch):
+    # The failure counter lives in the DebuggedApplication, so a new process starts at zero.
+    monkeypatch.setattr("werkzeug.debug.time.sleep", lambda seconds: None)
+    locked = debugger_console.served_in_debug_mode()
+    for _ in range(10):
+        locked._fail_pin_auth()
+    assert locked._failed_pin_auth.value == 10
+    restarted = debugger_console.served_in_debug_mode()
+    query = {"__debugger__": "yes", "cmd": "pinauth", "pin": restarted.pin, "s": restarted.secret}
+    answer = Client(restarted).get("/", query_string=query, headers={"Host": "localhost"})
+    assert answer.get_json() == {"auth": True, "exhausted": False}

@@ -103,6 +103,13 @@ def test_plus_json_mimetypes_count_as_json_and_null_is_none():
     client = json_app.test_client()
     merge_patch = client.post("/notes", data='{"a": 1}', content_type="application/merge-patch+json")
     assert merge_patch.get_json() == {"received": {"a": 1}}
+    # werkzeug/sansio/request.py is_json: application/json or application/*+json, any parameters.
+    for mimetype in ("application/vnd.api+json", "application/json; charset=utf-8",
+                     "application/problem+json; charset=utf-8"):
+        response = client.post("/notes", data='{"a": 1}', content_type=mimetype)
+        assert (response.status_code, response.get_json()) == (201, {"received": {"a": 1}})
+    for mimetype in ("text/x+json", "text/json", "application/jsonx"):
+        assert client.post("/notes", data='{"a": 1}', content_type=mimetype).status_code == 415
     null = client.post("/notes/lenient", data="null", content_type="application/json")
     assert null.get_json()["error"] == "invalid_body"
 

@@ -152,3 +152,23 @@ def test_limits_can_be_set_per_request():
             request.form["note"]
     with app.test_request_context(method="POST", data={"note": "x" * 100}):
         assert request.form["note"] == "x" * 100
+
+
+def test_the_parts_and_memory_limits_are_werkzeugs_own_defaults():
+    # werkzeug/wrappers/request.py: max_form_parts = 1000 (added in 2.2.3) and
+    # max_form_memory_size = 500_000 (3.1): a bare Werkzeug request, no Flask config, enforces both.
+    from werkzeug.wrappers import Request
+
+    def parse(fields):
+        boundary, body = encode_multipart(fields)
+        environ = {"REQUEST_METHOD": "POST", "wsgi.input": io.BytesIO(body),
+                   "CONTENT_TYPE": f"multipart/form-data; boundary={boundary}",
+                   "CONTENT_LENGTH": str(len(body))}
+        return Request(environ).form
+
+    assert (Request.max_form_parts, Request.max_form_memory_size) == (1_000, 500_000)
+    assert len(parse({f"f{i}": "x" for i in range(1_000)})) == 1_000
+    with pytest.raises(RequestEntityTooLarge):
+        parse({f"f{i}": "x" for i in range(1_001)})
+    with pytest.raises(RequestEntityTooLarge):
+        parse({"essay": "x" * 500_001})

@@ -147,3 +147,15 @@ def test_the_first_declared_rule_wins_a_tie_between_converters():
     scratch.add_url_rule("/r/<date:day>", "dated", lambda day: "dated")
     assert ISODateConverter.weight == 100  # the default, the same as string's
     assert scratch.test_client().get("/r/2024-02-29").text == "named"
+
+
+def test_float_takes_min_and_max_too():
+    # werkzeug/routing/converters.py: FloatConverter(map, min=None, max=None, signed=False).
+    from flask import Flask
+
+    scratch = Flask(__name__)
+    scratch.add_url_rule("/rate/<float(min=0.5, max=2.0):rate>", "rate", lambda rate: f"{rate}")
+    client = scratch.test_client()
+    assert client.get("/rate/1.5").text == "1.5"
+    assert client.get("/rate/2.5").status_code == 404
+    assert client.get("/rate/0.25").status_code == 404
