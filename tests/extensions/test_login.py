@@ -1,8 +1,13 @@
 """Flask-Login: anonymous users, login, remember-me cookie, and a `next` that cannot leave the site."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from snippets.extensions.login_app import create_app, is_safe_next
+from snippets.security import redirects
+from tests.security.conftest import browser, url_parser  # noqa: F401 (fixtures: Chromium)
+from tests.security.test_open_redirects import CORPUS, LOCAL_LOOKALIKES, SAFE_PATHS, browser_goes_to
 
 ADA = {"name": "ada", "password": "correct horse"}
 
@@ -63,6 +68,42 @@ def test_is_safe_next_refuses_everything_that_is_not_a_local_path(target):
 
 def test_is_safe_next_accepts_paths_with_a_query():
     assert is_safe_next("/books?page=2")
+
+
+def old_is_safe_next(target):
+    """What this page used to show: urlsplit drops tabs and newlines before it looks for a host."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+@pytest.mark.parametrize("payload", ["/\r\\evil.example", "/\n\\evil.example", "/\t\\evil.example"])
+def test_the_old_check_passed_a_control_character_before_a_backslash(url_parser, payload):
+    assert old_is_safe_next(payload)  # and Chromium, given it as a link, leaves the site:
+    assert browser_goes_to(url_parser, payload) == "evil.example"
+    assert not is_safe_next(payload)
+
+
+def test_the_corpus_catches_the_old_check():
+    let_through = [p for p in CORPUS if p not in LOCAL_LOOKALIKES and old_is_safe_next(p)]
+    assert {"/\r\\evil.example", "/\n\\evil.example", "/\t\\evil.example"} <= set(let_through)
+
+
+@pytest.mark.parametrize("payload", [p for p in CORPUS if p not in LOCAL_LOOKALIKES])
+def test_is_safe_next_refuses_the_whole_open_redirect_corpus(payload):
+    assert not is_safe_next(payload)
+
+
+@pytest.mark.parametrize("target", CORPUS + SAFE_PATHS)
+def test_is_safe_next_is_the_rule_of_the_security_chapter(target):
+    assert is_safe_next(target) == (redirects.safe_next(target, fallback=None) == target)
+
+
+@pytest.mark.parametrize("payload", ["/\r\\evil.example", "/ \\evil.example", "/\x00\\evil.example"])
+def test_a_control_character_in_next_falls_back_to_profile(client, payload):
+    response = client.post("/login", query_string={"next": payload}, data=ADA)
+    assert response.headers["Location"] == "/profile"
 
 
 def test_without_remember_me_a_new_browser_session_is_logged_out(client):
