@@ -24,17 +24,20 @@ def paragraphs(text):
 
 
 # --8<-- [start:csp]
-def install_csp(app):
-    """A per-request nonce: scripts carrying it run, any other inline script does not."""
-
-    @app.before_request
-    def make_nonce():
+def csp_nonce():
+    """This response's nonce, made on first use: no hook order can leave it unset."""
+    if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def install_csp(app):
+    """Every response gets a policy: scripts carrying its nonce run, no other inline script."""
 
     @app.after_request
     def content_security_policy(response):
         response.headers["Content-Security-Policy"] = (
-            f"default-src 'self'; script-src 'nonce-{g.csp_nonce}'; "
+            f"default-src 'self'; script-src 'nonce-{csp_nonce()}'; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
         )
         return response
@@ -52,6 +55,6 @@ def comments():
         PAGE,
         name=request.args.get("name", ""),                    # escaped by Jinja
         comment=paragraphs(request.args.get("comment", "")),  # escaped by paragraphs()
-        csp_nonce=g.csp_nonce,
+        csp_nonce=csp_nonce(),
     )
 # --8<-- [end:view]

@@ -19,14 +19,13 @@ those the dead proxy is what stops them, and `Requests` records them.
 """
 
 import contextlib
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.browser.conftest import chromium
-from tests.servers import LOOPBACK, free_port
+from tests.servers import LOOPBACK, free_port, in_a_thread
 
 
 @pytest.fixture(scope="module")
@@ -81,15 +80,8 @@ class _Quiet(WSGIRequestHandler):
 @contextlib.contextmanager
 def live_server(app):
     """`app` under Werkzeug's server on a free 127.0.0.1 port, in a thread; yields its origin."""
-    server = make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOOPBACK}:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with in_a_thread(make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)) as port:
+        yield f"http://{LOOPBACK}:{port}"
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@ import re
 
 import flask.app
 import pytest
+import werkzeug.debug
+from flask import abort
 from werkzeug.debug import get_pin_and_cookie_name
 from werkzeug.test import Client
 
@@ -37,6 +39,34 @@ def test_pin_recomputed_from_leaked_facts_matches_werkzeugs(monkeypatch):
     pin, _cookie_name = get_pin_and_cookie_name(debug_exposure.create_app())
     assert debug_exposure.pin_from(**debug_exposure.leaked_facts()) == pin
     assert pin == get_pin_and_cookie_name(debug_exposure.create_app())[0]  # same for every app
+
+
+def test_ten_wrong_pins_lock_the_debugger_even_against_the_right_one(monkeypatch):
+    # Guessing is what the PIN does stop: a pause per failure, then nothing until a restart.
+    monkeypatch.delenv("WERKZEUG_DEBUG_PIN", raising=False)
+    pauses = []
+    monkeypatch.setattr(werkzeug.debug.time, "sleep", pauses.append)  # 0.5 s, then 5 s each
+    client = Client(debug_exposure.served_like_app_run(debug_exposure.create_app(), debug=True))
+    page = client.get("/report", headers={"Host": "127.0.0.1"})
+    secret = re.search(r'SECRET = "([^"]+)"', page.text)[1]
+
+    def pinauth(pin):
+        query = {"__debugger__": "yes", "cmd": "pinauth", "pin": pin, "s": secret}
+        return client.get("/", query_string=query, headers={"Host": "127.0.0.1"}).json
+
+    right = debug_exposure.pin_from(**debug_exposure.leaked_facts())
+    wrong = "000-000-000" if right != "000-000-000" else "111-111-111"
+    assert [pinauth(wrong) for _ in range(10)] == [{"auth": False, "exhausted": False}] * 10
+    assert pauses == [0.5] * 6 + [5.0] * 4
+    assert pinauth(right) == {"auth": False, "exhausted": True}  # locked: the right PIN too
+
+
+def test_in_debug_mode_an_explicit_abort_500_still_uses_the_handler():
+    # Only an unhandled exception skips the handler; an HTTPException is handled as usual.
+    app = debug_exposure.create_app()
+    app.get("/down")(lambda: abort(500))
+    response = Client(debug_exposure.served_like_app_run(app, debug=True)).get("/down")
+    assert (response.status_code, response.text) == (500, "Sorry, something went wrong.")
 
 
 def test_an_untrusted_host_gets_the_traceback_but_no_console(monkeypatch):

@@ -10,6 +10,7 @@ def test_default_method_is_scrypt_with_werkzeug_3_1_parameters():
     method, salt, digest = stored.split("$")
     assert method == "scrypt:32768:8:1" == passwords.CURRENT_METHOD
     assert len(salt) == 16 and len(digest) == 128
+    assert salt.isascii() and salt.isalnum()  # letters and digits (3.2: token_urlsafe, 22 chars)
     assert "hunter2" not in stored
 
 

@@ -102,6 +102,20 @@ def test_text_field_over_max_form_memory_size_is_413(client):
     assert (response.status_code, response.json) == (413, {"error": "too_large"})
 
 
+def test_flask_limits_form_parsing_by_default_but_not_the_body():
+    from flask import Flask, request
+
+    app = Flask(__name__)
+    assert app.config["MAX_CONTENT_LENGTH"] is None  # no limit on the whole body until you set one
+    assert (app.config["MAX_FORM_MEMORY_SIZE"], app.config["MAX_FORM_PARTS"]) == (500_000, 1_000)
+    app.post("/files")(lambda: {"size": len(request.files["file"].read())})
+    client = app.test_client()
+    big = upload(client, "big.bin", b"\x00" * 3_000_000)
+    assert big.json == {"size": 3_000_000}  # a 3 MB file goes through on the defaults
+    field = post(client, {"note": "x" * 500_001, "file": FileStorage(io.BytesIO(b"x"), "a.bin")})
+    assert field.status_code == 413  # a text field over 500 kB does not
+
+
 @pytest.mark.parametrize("name, fixed_in", [
     ("CON", "3.1.4"), ("nul.txt ", "3.1.5"), ("sub/NUL", "3.1.6"), ("NUL:", "3.1.9"),
 ])

@@ -3,6 +3,7 @@ import hashlib
 import secrets
 
 import pytest
+from flask import Flask, abort
 
 from snippets.security import xss, xss_unsafe
 from tests.security.conftest import serve
@@ -56,6 +57,22 @@ def test_csp_header_allows_only_scripts_with_this_responses_nonce():
     assert "script-src 'nonce-" in policy and "unsafe-inline" not in policy
     assert f'<script nonce="{nonce}">' in first.text
     assert nonce not in second.headers["Content-Security-Policy"]  # fresh per response
+
+
+@pytest.mark.parametrize("gate, status", [
+    (lambda: ("log in first", 401), 401),  # an earlier before_request returns a response
+    (lambda: abort(403), 403),              # ... or aborts
+])
+def test_a_before_request_that_answers_first_still_gets_the_policy(gate, status):
+    # A nonce made in a before_request hook would be missing here, and the after_request
+    # hook would turn the 401/403 into a 500.
+    app = Flask(__name__)
+    app.before_request(gate)  # registered before install_csp, so it runs first
+    xss.install_csp(app)
+    app.get("/")(lambda: "never reached")
+    response = app.test_client().get("/")
+    assert response.status_code == status
+    assert "script-src 'nonce-" in response.headers["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize("kind", PAYLOADS)
