@@ -20,7 +20,11 @@ def create_app(redis_url=None, server_side=True):
 
     @app.post("/login")
     def login():
+        # (check the password here)
+        session.clear()  # keep nothing from before the login...
         session["user"] = request.form["user"]
+        if server_side:  # ...not even the id: one planted in the browser now opens nothing
+            app.session_interface.regenerate(session)
         return {"instance": instance}
 
     @app.get("/whoami")

@@ -1,12 +1,17 @@
 """The shop factory in-process: configuration from the environment, the secret, ProxyFix, logging."""
 
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from itsdangerous import BadSignature
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from snippets.deployment.shop import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -77,6 +82,27 @@ def test_logging_keeps_gunicorns_loggers_and_flask_adds_no_handler(env, capsys):
     assert app.logger.handlers == []  # the root handler from dictConfig does the work
     app.logger.warning("hello from the app")
     assert "WARNING" in capsys.readouterr().err.splitlines()[-1]
+
+
+ORDER = """
+import logging.config, sys
+from flask import Flask
+from snippets.deployment.shop.logging_config import LOGGING
+app = Flask("shop")
+assert "logger" not in vars(app), "Flask() created the logger"  # a cached_property, unused so far
+if sys.argv[1] == "late":
+    app.logger.info("first use")  # nothing receives records yet: Flask adds its own handler
+logging.config.dictConfig(LOGGING)
+app.logger.warning("the line")
+"""
+
+
+@pytest.mark.parametrize(("order", "copies"), [("first", 1), ("late", 2)])
+def test_logging_configured_after_the_first_use_of_app_logger_doubles_every_line(order, copies):
+    # A fresh interpreter: pytest's own capture handlers would otherwise count as a handler.
+    run = subprocess.run([sys.executable, "-c", ORDER, order], capture_output=True, text=True,
+                         timeout=30, check=True, cwd=ROOT)
+    assert run.stderr.count("the line") == copies, run.stderr
 
 
 def test_a_test_config_leaves_logging_alone(env):

@@ -83,6 +83,17 @@ def test_without_the_setting_gunicorn_trusts_x_forwarded_proto_from_loopback(tmp
     assert (seen["remote_addr"], seen["host"]) == ("127.0.0.1", url.removeprefix("http://"))
 
 
+def test_the_worker_count_follows_the_machines_cpus_not_the_ones_the_process_may_use():
+    """cpu_count() counts the machine: pinned to one CPU (as a container limit would), the config
+    still sizes for all of them. Set WEB_CONCURRENCY wherever the process gets less."""
+    code = ("import os, runpy, sys; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+            "print(len(os.sched_getaffinity(0)), runpy.run_path(sys.argv[1])['workers'])")
+    env = {k: v for k, v in os.environ.items() if k != "WEB_CONCURRENCY"}
+    out = subprocess.run([sys.executable, "-c", code, str(CONFIG)], env=env, capture_output=True,
+                         text=True, check=True, timeout=30).stdout.split()
+    assert out == ["1", str(os.cpu_count() * 2 + 1)]
+
+
 def test_gunicorn_defaults_named_on_the_page():
     """Gunicorn 27's own defaults, read in a fresh interpreter without the variables that change them."""
     code = ("import json; from gunicorn.config import Config; c = Config(); print(json.dumps([c.workers, "
@@ -326,3 +337,18 @@ def test_the_development_server_says_it_is_not_for_production(tmp_path):
     assert ("WARNING: This is a development server. Do not use it in a production deployment. "
             "Use a production WSGI server instead.") in banner
     assert f"Running on http://127.0.0.1:{port}" in banner
+
+
+def test_two_gunicorns_under_one_user_share_one_control_socket_path(tmp_path):
+    """The default control socket ($XDG_RUNTIME_DIR/gunicorn.ctl, else ~/.gunicorn/) is per user,
+    not per server: a second Gunicorn replaces the first one's socket, and removes it on exit."""
+    ctl = tmp_path / "gunicorn.ctl"  # tests.servers points XDG_RUNTIME_DIR at the directory
+    env = environment() | {"WEB_CONCURRENCY": "1"}
+    with gunicorn(APP, tmp_path, env=env, name="old") as old:
+        wait_for(lambda: "Control socket listening" in (tmp_path / "old.log").read_text(), what="old ctl")
+        first = ctl.stat().st_ino
+        with gunicorn(APP, tmp_path, env=env, name="new"):
+            wait_for(lambda: "Control socket listening" in (tmp_path / "new.log").read_text(), what="new ctl")
+            assert ctl.stat().st_ino != first  # the new server's socket now sits at the path
+        wait_for(lambda: not ctl.exists(), what="the path to go")
+        assert get(f"{old}/healthz")[0] == 200  # the old server still serves, with no control socket

@@ -1,15 +1,17 @@
 """Flask-Caching on a real Redis, and HTTP caching headers with conditional GET."""
 
+import http.client
 import os
 import re
 from pathlib import Path
 
 import redis
+from werkzeug.http import parse_etags
 
 from snippets.scaling import caching
 from snippets.scaling.http_caching import app as http_app
 from snippets.scaling.http_caching import renders
-from tests.servers import redis_server
+from tests.servers import free_port, gunicorn, nginx, redis_server
 
 
 def test_memoize_and_cached_view_are_shared_through_redis(tmp_path):
@@ -114,3 +116,59 @@ def test_the_etags_the_page_sends_back_are_current():
     client = http_app.test_client()
     assert client.get("/articles/1").headers["ETag"] == '"28498cf9cfd54604bdf05e0949c7451720d27930"'
     assert client.get("/v2/articles/1").headers["ETag"] == '"62d5d8280031f607f1db058da959a97f6a8e6d90"'
+
+
+GZIP_PROXY = """events {{}}
+http {{
+    access_log {d}/access.log;
+    client_body_temp_path {d}/body;
+    proxy_temp_path {d}/proxy;
+    fastcgi_temp_path {d}/fastcgi;
+    uwsgi_temp_path {d}/uwsgi;
+    scgi_temp_path {d}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        gzip on;
+        gzip_types application/json;
+        gzip_min_length 1;
+        location / {{ proxy_pass {upstream}; }}
+    }}
+}}
+"""
+
+
+def get(port, path, headers):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def test_behind_nginx_gzip_the_etag_comes_back_weak_and_still_gives_304(tmp_path):
+    port = free_port()
+    with gunicorn("snippets.scaling.http_caching:app", tmp_path) as upstream, \
+         nginx(GZIP_PROXY.format(d=tmp_path, port=port, upstream=upstream), tmp_path, port):
+        status, headers, body = get(port, "/v2/articles/1", {"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        weak = headers["ETag"]
+        assert weak == 'W/"62d5d8280031f607f1db058da959a97f6a8e6d90"'  # nginx weakened it
+        status, headers, body = get(port, "/v2/articles/1",
+                                    {"Accept-Encoding": "gzip", "If-None-Match": weak})
+    assert (status, body) == (304, b"")
+
+
+def test_a_weak_if_none_match_needs_the_weak_comparison():
+    client = http_app.test_client()
+    weak = {"If-None-Match": 'W/"62d5d8280031f607f1db058da959a97f6a8e6d90"'}
+    renders["count"] = 0
+    assert client.get("/v2/articles/1", headers=weak).status_code == 304
+    assert client.get("/articles/1", headers={"If-None-Match": 'W/"28498cf9cfd54604bdf05e0949c7451720d27930"'}
+                      ).status_code == 304  # make_conditional compares weakly too
+    assert renders["count"] == 1  # only /articles/1 rendered (it always does)
+    # The strong comparison, contains(), which the example used before: no match, so a 200.
+    etags = parse_etags(weak["If-None-Match"])
+    assert not etags.contains("62d5d8280031f607f1db058da959a97f6a8e6d90")
+    assert etags.contains_weak("62d5d8280031f607f1db058da959a97f6a8e6d90")

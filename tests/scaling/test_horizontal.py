@@ -30,21 +30,78 @@ def test_requests_reach_both_instances_and_the_session_follows(tmp_path):
         with gunicorn(app, tmp_path, env=env | {"INSTANCE_ID": "a"}, name="a") as a, \
              gunicorn(app, tmp_path, env=env | {"INSTANCE_ID": "b"}, name="b") as b, \
              nginx(fill(conf, tmp_path, port, a, b), tmp_path, port) as front:
-            browser = urllib.request.build_opener(
-                urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-            login = urllib.parse.urlencode({"user": "ada"}).encode()
-            browser.open(f"{front}/login", data=login, timeout=5).read()
+            # The attacker logs in as himself and plants his session id in the victim's browser.
+            attacker, attacker_jar = cookie_browser()
+            attacker.open(f"{front}/login", data=form(user="mallory"), timeout=5).read()
+            planted = session_id(attacker_jar)
+            browser, jar = cookie_browser()
+            login = urllib.request.Request(f"{front}/login", data=form(user="ada"),
+                                           headers={"Cookie": f"session={planted}"})
+            browser.open(login, timeout=5).read()
             answers = [json.loads(browser.open(f"{front}/whoami", timeout=5).read())
                        for _ in range(6)]
-        with redis.Redis.from_url(url) as db:
-            stored = [k.decode() for k in db.scan_iter("shop-session:*")]
+            with redis.Redis.from_url(url) as db:
+                stored = [k.decode() for k in db.scan_iter("shop-session:*")]
+            stolen = json.loads(attacker.open(f"{front}/whoami", timeout=5).read())
 
     assert {answer["instance"] for answer in answers} == {"a", "b"}  # both served
     instances = [answer["instance"] for answer in answers]
     assert all(x != y for x, y in zip(instances, instances[1:]))     # round robin: a, b, a, ...
     assert all(answer["user"] == "ada" for answer in answers)        # session survived
     assert [answer["hits"] for answer in answers] == [1, 2, 3, 4, 5, 6]
-    assert len(stored) == 1  # one session, in Redis, whichever instance wrote last
+    # One session, in Redis, whichever instance wrote last, and not under the planted id:
+    # the login deleted that record and gave the victim a new one.
+    assert stored == [f"shop-session:{session_id(jar)}"] and session_id(jar) != planted
+    assert stolen["user"] is None  # the planted id opens nothing on any instance
+
+
+def cookie_browser():
+    jar = http.cookiejar.CookieJar()
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)), jar
+
+
+def form(**fields):
+    return urllib.parse.urlencode(fields).encode()
+
+
+def session_id(jar):
+    return next(cookie.value for cookie in jar if cookie.name == "session")
+
+
+def test_login_gives_a_new_session_id_so_a_planted_one_is_worthless(tmp_path):
+    # Session fixation against the real Redis: the record under the planted id is deleted at
+    # login, and the victim's session lives under an id the attacker never saw.
+    with redis_server(tmp_path) as url:
+        app = create_app(url)
+        store = app.config["SESSION_REDIS"]
+        attacker, victim = app.test_client(), app.test_client()
+        attacker.post("/login", data={"user": "mallory"})
+        planted = attacker.get_cookie("session").value
+        victim.set_cookie("session", planted)
+        assert victim.get("/whoami").get_json()["user"] == "mallory"  # the plant took
+        victim.post("/login", data={"user": "ada"})
+        fresh = victim.get_cookie("session").value
+        assert fresh != planted
+        assert store.keys("shop-session:*") == [f"shop-session:{fresh}".encode()]
+        assert victim.get("/whoami").get_json() == {"instance": "local", "user": "ada", "hits": 1}
+        assert attacker.get("/whoami").get_json()["user"] is None
+        store.close()
+
+
+def test_without_regenerate_the_planted_id_would_log_the_attacker_in(tmp_path):
+    # What the example did before it called regenerate(): the victim's login lands in the
+    # attacker's record.
+    with redis_server(tmp_path) as url:
+        app = create_app(url)
+        app.session_interface.regenerate = lambda session: None
+        attacker, victim = app.test_client(), app.test_client()
+        attacker.post("/login", data={"user": "mallory"})
+        planted = attacker.get_cookie("session").value
+        victim.set_cookie("session", planted)
+        victim.post("/login", data={"user": "ada"})
+        assert victim.get_cookie("session").value == planted
+        assert attacker.get("/whoami").get_json()["user"] == "ada"  # session fixation
+        app.config["SESSION_REDIS"].close()
 
 
 def test_server_side_session_in_process(tmp_path):

@@ -11,7 +11,7 @@ from .logging_config import LOGGING
 # --8<-- [start:factory]
 def create_app(test_config=None):
     if test_config is None:  # tests keep their own logging (pytest's capture)
-        logging.config.dictConfig(LOGGING)  # before Flask() creates app.logger
+        logging.config.dictConfig(LOGGING)  # before app.logger exists: its first use creates it
 
     app = Flask(__name__)
     app.config.from_mapping(
