@@ -291,3 +291,64 @@ def test_the_debugger_pin_locks_after_10_wrong_guesses(monkeypatch):
     assert guess("123-456-789") == {"auth": True, "exhausted": False}  # the PIN, guessed early
     assert [guess("000-000-000") for _ in range(10)][-1] == {"auth": False, "exhausted": False}
     assert guess("123-456-789") == {"auth": False, "exhausted": True}
+
+
+# --- corrections of the questions chapter check (ff) -----------------------------------------
+
+
+def test_item_7_the_allow_header_order_changes_with_the_hash_seed():
+    """Item 7: a GET to a POST-only route gets 405 and an Allow header whose order is not fixed.
+
+    Werkzeug builds the header from a set of methods, so its order follows the string hash
+    seed, which Python randomises per process: compare the header, never its text.
+    """
+    import subprocess
+
+    code = ("from flask import Flask\n"
+            "app = Flask('x')\n"
+            "app.add_url_rule('/submit', 'submit', lambda: 'x', methods=['POST'])\n"
+            "r = app.test_client().get('/submit')\n"
+            "print(r.status_code, r.headers['Allow'])\n")
+    seen = set()
+    for seed in range(20):  # two orders are possible; stop as soon as both have shown up
+        if len(seen) == 2:
+            break
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True, timeout=60, env={"PYTHONHASHSEED": str(seed)})
+        status, allow = result.stdout.strip().split(" ", 1)
+        assert status == "405" and set(allow.split(", ")) == {"POST", "OPTIONS"}
+        seen.add(allow)
+    assert seen == {"POST, OPTIONS", "OPTIONS, POST"}  # same set, different text per process
+
+
+def test_large_files_an_upload_part_moves_to_disk_past_500_kib():
+    """Question large-files: Werkzeug spools a file part to disk once it passes 512,000 bytes
+    (500 KiB, `max_size = 1024 * 500` in werkzeug/formparser.py), not 500,000."""
+    from flask import request
+
+    app = Flask(__name__)
+    app.add_url_rule("/upload", "upload", methods=["POST"],
+                     view_func=lambda: {"on_disk": request.files["file"].stream._rolled})
+    client = app.test_client()
+
+    def on_disk(size):  # the body is built here: the client's own encoder spools big bodies too
+        body = (b'--B\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n'
+                b"Content-Type: application/octet-stream\r\n\r\n" + b"x" * size + b"\r\n--B--\r\n")
+        response = client.post("/upload", data=body, content_type="multipart/form-data; boundary=B")
+        return response.json["on_disk"]
+
+    assert on_disk(500_001) is False  # past 500 kB, still in memory
+    assert on_disk(512_000) is False
+    assert on_disk(512_001) is True
+
+
+def test_app_run_under_the_flask_command_prints_a_notice_and_warns_nothing(monkeypatch, capsys):
+    """Question app-run: the ignored call prints to stdout; it is not a Python warning."""
+    import warnings
+
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")  # what every flask command sets
+    monkeypatch.delenv("WERKZEUG_RUN_MAIN", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning would raise here
+        assert Flask(__name__).run(debug=True) is None  # returns at once, starts no server
+    assert "Ignoring a call to 'app.run()'" in capsys.readouterr().out

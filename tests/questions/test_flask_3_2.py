@@ -87,3 +87,17 @@ def test_pip_skips_a_release_whose_requires_python_excludes_the_interpreter(tmp_
 
     assert chosen() == ["3.1.3"]
     assert chosen("--ignore-requires-python") == ["3.2.0"]  # the metadata is what holds it back
+
+
+def test_in_an_app_context_without_a_request_3_1_raises_the_request_context_error():
+    """contexts/errors.md: on 3.1 `request` and `session` in a bare app context give the usual
+    request-context error; 3.2 (main: `AppContext.request`) says "There is no request in this
+    context." instead."""
+    from flask import request, session
+
+    app = Flask(__name__)
+    with app.app_context():
+        for read in (lambda: request.path, lambda: session.get("user")):
+            with pytest.raises(RuntimeError) as raised:
+                read()
+            assert str(raised.value).splitlines()[0] == "Working outside of request context."
