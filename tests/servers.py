@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -93,6 +94,20 @@ def python_process(args, directory, name, port=None, env=None):
     """A Python program with the guide's virtual environment and the repository on its path."""
     with running([sys.executable, *args], directory, name, port, env) as process:
         yield process
+
+
+@contextlib.contextmanager
+def in_a_thread(server):
+    """A socketserver-style server (http.server, Werkzeug's) serving from a thread of this
+    process; yields its port, and shuts it down on leaving."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 @contextlib.contextmanager

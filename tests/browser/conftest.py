@@ -21,14 +21,13 @@ import contextlib
 import functools
 import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.servers import LOOPBACK, program
+from tests.servers import LOOPBACK, in_a_thread, program
 
 PREFIX = "/flask-field-guide/"  # the path of site_url in mkdocs.yml; 404.html links to it
 CHROMIUM_FLAGS = [
@@ -66,15 +65,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serving(directory):
     handler = functools.partial(SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOOPBACK}:{server.server_port}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with in_a_thread(http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)) as port:
+        yield f"http://{LOOPBACK}:{port}{PREFIX}"
 
 
 @pytest.fixture(scope="session")
