@@ -70,12 +70,12 @@ def define_env(env):
         if url_for:
             with _clients[key].application.test_request_context():
                 path = flask.url_for(**url_for)
-        with contextlib.redirect_stderr(io.StringIO()):  # a 500 example's traceback is not news
+        with contextlib.redirect_stderr(io.StringIO()) as logged:  # a 500's traceback: news only if unstated
             response = _clients[key].open(path, method=method, **client_kwargs)
         # With follow_redirects=True, every hop: the redirect the page teaches, then where it lands.
         hops = [*response.history, response]
         try:
-            _check_status(response, status, _clients[key].application)
+            _check_status(response, status, _clients[key].application, logged.getvalue())
             first = _format_request(method, path, client_kwargs, hops[0].request.headers.get("Cookie"))
             blocks = []
             for number, hop in enumerate(hops):
@@ -145,14 +145,28 @@ def _relative(filename):
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else filename
 
 
-def _check_status(response, status, app):
+def _check_status(response, status, app, logged):
     if status is not None and response.status_code != status:
         raise ExampleError(f"the response is {response.status}, but the call states status={status}.")
     if status is None and response.status_code >= 400:
-        routes = ", ".join(sorted({rule.rule for rule in app.url_map.iter_rules()}))
-        raise ExampleError(
-            f"the response is {response.status}. If the page means to show it, say so with "
-            f"status={response.status_code}; if not, fix the method or path (the app's routes: {routes}).")
+        if raised := _logged_exception(logged):
+            hint = f"the view raised {raised}"
+        else:
+            routes = ", ".join(sorted({rule.rule for rule in app.url_map.iter_rules()}))
+            hint = f"if not, fix the method or path (the app's routes: {routes})"
+        raise ExampleError(f"the response is {response.status}. If the page means to show it, say so "
+                           f"with status={response.status_code}; {hint}.")
+
+
+def _logged_exception(logged):
+    """'TypeError: ... (snippets/x.py:9)' from the traceback Flask logged for a 500, or ''."""
+    lines = [line for line in logged.splitlines() if line.strip()]
+    frames = re.findall(r'File "([^"]+)", line (\d+)', logged)
+    if not frames or not lines:
+        return ""
+    inside = [(f, n) for f, n in frames if Path(f).resolve().is_relative_to(ROOT / "snippets")]
+    where = f" ({_relative(inside[-1][0])}:{inside[-1][1]})" if inside else ""
+    return lines[-1].strip() + where
 
 
 def _build_logging():

@@ -249,8 +249,9 @@ def test_a_try_it_that_answers_an_error_it_does_not_state_fails(guide, request_l
 
 def test_an_example_that_raises_is_a_500_it_must_state(guide):
     edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!" + 1')
-    build_fails(guide, "the response is 500 INTERNAL SERVER ERROR. If the page means to show it, "
-                       "say so with status=500")
+    build_fails(guide, "the response is 500 INTERNAL SERVER ERROR. If the page means to show it, say so "
+                       "with status=500; the view raised TypeError: can only concatenate str (not \"int\") "
+                       "to str (snippets/demo/greet.py:9).")
 
 
 def test_a_stated_status_passes_and_a_wrong_one_fails(guide):
