@@ -10,14 +10,17 @@ In order, it fails when:
      than three lines of Python or Jinja inline, or a page's front matter is not YAML or
      has no `description:` (scripts/page_rules.py);
   2. build: the strict build logs any warning (a dead link or anchor, a page not in
-     `nav:`), a page's macros fail (an example that raises, a Try-it whose status is
-     not the one the call states), or a built page shows a macro's text instead of its
-     code blocks (scripts/site_build.py);
-  3. tests: a test fails (the examples, on real servers where they teach one);
-  4. coverage: a snippet line never ran in the tests, or a non-Python snippet
+     `nav:`), a page shows an output that was never recorded, or a built page shows a
+     macro's text instead of its code blocks (scripts/site_build.py). The build reads
+     recorded outputs and runs no example;
+  3. outputs: a recorded output is not what its call gives when run again in a fresh
+     process (an example that raises, a Try-it whose status is not the one the call
+     states), or a record belongs to no call (scripts/record.py);
+  4. tests: a test fails (the examples, on real servers where they teach one);
+  5. coverage: a snippet line never ran in the tests, or a non-Python snippet
      (a template, a config file) was never opened by a test;
-  5. offline: the offline zip does not build;
-  6. browser: the built site fails in Chromium (tests/browser/: every page loads
+  6. offline: the offline zip does not build;
+  7. browser: the built site fails in Chromium (tests/browser/: every page loads
      cleanly and passes axe, search, theme, copy, tabs, 404, phone width, the
      offline zip). A stage of its own: it tests the site, not the snippets.
 Each problem names the file and says how to fix it. `--root DIR` checks another
@@ -33,6 +36,7 @@ import tempfile
 from pathlib import Path
 
 from page_rules import check_pages, snippet_files
+from record import check as check_records
 from site_build import build
 
 
@@ -90,7 +94,7 @@ def main():
     parser.add_argument("--fast", action="store_true", help="only the page checks and the strict build")
     args = parser.parse_args()
     root = args.root.resolve()
-    stages = 2 if args.fast else 6
+    stages = 2 if args.fast else 7
     browser = not args.fast and (root / BROWSER_TESTS).is_dir()
 
     def stage(number, text):
@@ -107,23 +111,27 @@ def main():
         return fail("pages", problems)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        stage(2, "build: strict, every warning fails; each Try-it's status; the built pages")
+        stage(2, "build: strict, every warning fails, every output recorded; the built pages")
         if problems := build(tmp / "site", root):
             return fail("build", problems)
         if args.fast:
             print("check: pages and build passed (--fast: the tests, coverage and browser did not run)")
             return 0
-        stage(3, "tests: pytest with coverage over snippets/")
+        stage(3, "outputs: every recorded output, run again in a fresh process")
+        problems, _ = check_records(root)
+        if problems:
+            return fail("outputs", problems)
+        stage(4, "tests: pytest with coverage over snippets/")
         if not run_tests(root, tmp):
             return fail("tests (pytest's summary above names each failing test)")
-        stage(4, "coverage: every snippet line ran, every other snippet file was read")
+        stage(5, "coverage: every snippet line ran, every other snippet file was read")
         if problems := check_coverage(root, tmp):
             return fail("coverage", problems)
         if browser:
-            stage(5, "offline: the zip's strict build")
+            stage(6, "offline: the zip's strict build")
             if problems := build(tmp / "offline.zip", root, offline=True):
                 return fail("offline", problems)
-            stage(6, "browser: the built site in Chromium")
+            stage(7, "browser: the built site in Chromium")
             if not run_browser_tests(root, tmp):
                 return fail("browser (pytest's summary above names each failing test)")
     print("check: all passed")

@@ -4,6 +4,7 @@
     python3 scripts/dev.py serve   # the site on http://127.0.0.1:8000, reloading on edits
     python3 scripts/dev.py check   # every check CI runs (scripts/check.py); --fast: pages and build
     python3 scripts/dev.py build   # the static site, in site/, built as strictly as check builds it
+    python3 scripts/dev.py record  # run the examples and record the outputs pages show (or: record PAGE.md)
     python3 scripts/dev.py bench   # the performance budget: build, rebuild, page weight, search
     python3 scripts/dev.py offline # dist/flask-field-guide-offline.zip, readable from file://
 
@@ -28,12 +29,14 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 SERVE_ADDRESS = "127.0.0.1:8000"
 COMMANDS = {
-    # --dirty: an edit rebuilds only the pages it touches (overrides/macros.py adds the pages
-    # that show an edited snippet); MkDocs warns about that on every build, so not --strict here.
+    # --dirty: an edit rebuilds only the pages it touches (overrides/macros/rebuilds.py adds the
+    # pages that show an edited snippet, recording them again first); MkDocs warns about that
+    # on every build, so not --strict here.
     "serve": ["-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", SERVE_ADDRESS],
     "build": [str(ROOT / "scripts" / "site_build.py")],
     "check": [str(ROOT / "scripts" / "check.py")],
     "bench": [str(ROOT / "scripts" / "bench.py")],
+    "record": [str(ROOT / "scripts" / "record.py")],
     "offline": [str(ROOT / "scripts" / "offline.py")],
 }
 # Program -> Debian package, for the commands that run real servers and a browser.
@@ -101,6 +104,8 @@ def main():
     command = [str(PYTHON), *COMMANDS[sys.argv[1]], *sys.argv[2:]]
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+    if sys.argv[1] == "serve":
+        os.environ["FFG_SERVING"] = "1"  # overrides/macros/rebuilds.py: re-record an edited example
     sys.exit(subprocess.call(command))
 
 

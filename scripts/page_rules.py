@@ -13,6 +13,8 @@ from collections import Counter
 
 import yaml
 
+from record import records  # the recorded outputs next to the examples are not examples
+
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 RUN_BY_MACRO = re.compile(r'\{@\s*(?:http|run)\(\s*"([^"]+)"')  # an example a page runs, not shows
 SECTION = re.compile(r"--8<-- \[(start|end):([\w-]+)\]")
@@ -23,7 +25,7 @@ NOT_SNIPPETS = {"__pycache__"}
 
 def snippet_files(root):
     for path in sorted((root / "snippets").rglob("*")):
-        if path.is_file() and not NOT_SNIPPETS & set(path.parts):
+        if path.is_file() and not NOT_SNIPPETS & set(path.parts) and not path.name.endswith(records.SUFFIX):
             if not (path.name == "__init__.py" and not path.read_text().strip()):
                 yield path
 

@@ -63,7 +63,24 @@ def guide(tmp_path):
         (tmp_path / name).write_text(text)
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs/assets", tmp_path / "docs/assets")
+    code, output = record(tmp_path)
+    assert code == 0, output
     return tmp_path
+
+
+def record(root, *pages):
+    """`dev.py record` on the copy: run its examples and write their outputs."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/record.py"), "--root", str(root), *pages],
+                            capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+def record_fails(root, *messages):
+    code, output = record(root)
+    assert code == 1, output
+    for message in messages:
+        assert message in output, output
+    assert "Traceback" not in output, output
 
 
 def check(root, *options):
@@ -208,33 +225,39 @@ def test_an_undefined_macro_variable_names_the_page(guide):
     build_fails(guide, "docs/demo.md: UndefinedError: 'dict object' has no attribute 'flaskk'")
 
 
-def test_a_syntax_error_in_an_example_names_the_page_the_call_and_the_line(guide):
+def test_a_syntax_error_in_an_example_fails_its_outputs_with_the_line(guide):
     edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!"(')
-    build_fails(guide, "docs/demo.md: http('demo/greet.py', 'GET /hello/Ada', indent=0): SyntaxError: ",
-                "(snippets/demo/greet.py:9)")
+    code, output = check(guide)
+    assert code == 1 and "check: FAILED at outputs" in output, output
+    assert ("docs/demo.md: http('demo/greet.py', 'GET /hello/Ada'): SyntaxError: '(' was never closed "
+            "(greet.py, line 9) (snippets/demo/greet.py:9) (then: python3 scripts/dev.py record docs/demo.md)"
+            in output)
+    record_fails(guide, "(snippets/demo/greet.py:9)")
 
 
 def test_a_run_that_raises_names_the_page_the_call_and_the_line(guide):
     edit(guide / "snippets/demo/greet.py", "# --8<-- [end:view]",
          "# --8<-- [end:view]\n\n\ndef greeting():\n    return {}['missing']")
     edit(guide / "docs/demo.md", "# Demo\n", '# Demo\n\n{@ run("demo/greet.py", "greeting", indent=0) @}\n')
-    build_fails(guide, "docs/demo.md: run('demo/greet.py', 'greeting', indent=0): KeyError: 'missing' "
-                       "(snippets/demo/greet.py:14)")
+    build_fails(guide, "docs/demo.md: run('demo/greet.py', 'greeting') has no recorded output. "
+                       "Run: python3 scripts/dev.py record docs/demo.md")
+    record_fails(guide, "docs/demo.md: run('demo/greet.py', 'greeting'): KeyError: 'missing' "
+                        "(snippets/demo/greet.py:14)")
 
 
-def test_an_example_that_switches_logging_off_fails_the_build(guide):
-    # As Alembic's fileConfig() does: every existing logger, MkDocs' included, is disabled, and
-    # strict mode would count no warning at all, not even this page's dead link.
+def test_an_example_that_switches_logging_off_cannot_hide_a_warning(guide):
+    # As Alembic's fileConfig() does: every existing logger is disabled. Examples run in
+    # processes of their own (record), never in the build, so strict mode still counts.
     edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n",
          "app = Flask(__name__)\n__import__('logging.config').config.dictConfig("
          "{'version': 1, 'disable_existing_loggers': True})\n")
+    assert record(guide)[0] == 0
     (guide / "docs/after.md").write_text("---\ndescription: Built after.\n---\n\n[Rules](rules.md)\n")
     edit(guide / "mkdocs.yml", "  - demo.md\n", "  - demo.md\n  - after.md\n")
-    build_fails(guide, "running the example changed the build's logging (logger 'mkdocs",
-                "Doc file 'after.md' contains a link 'rules.md', but the target is not found")
+    build_fails(guide, "Doc file 'after.md' contains a link 'rules.md', but the target is not found")
 
 
-# Try-it outputs check themselves.
+# Try-it outputs check themselves: recorded only when they answer what the call states.
 
 @pytest.mark.parametrize("request_line, status", [
     ("GET /helo/Ada", "404 NOT FOUND"),    # a typo in the path
@@ -242,25 +265,27 @@ def test_an_example_that_switches_logging_off_fails_the_build(guide):
 ])
 def test_a_try_it_that_answers_an_error_it_does_not_state_fails(guide, request_line, status):
     edit(guide / "docs/demo.md", '"GET /hello/Ada"', f'"{request_line}"')
-    build_fails(guide, f"docs/demo.md: http('demo/greet.py', '{request_line}', indent=0): the response is "
-                       f"{status}. If the page means to show it, say so with status={status[:3]}; if not, "
-                       "fix the method or path (the app's routes: /hello/<name>, /static/<path:filename>).")
+    build_fails(guide, f"docs/demo.md: http('demo/greet.py', '{request_line}') has no recorded output")
+    record_fails(guide, f"docs/demo.md: http('demo/greet.py', '{request_line}'): the response is "
+                        f"{status}. If the page means to show it, say so with status={status[:3]}; if not, "
+                        "fix the method or path (the app's routes: /hello/<name>, /static/<path:filename>).")
 
 
 def test_an_example_that_raises_is_a_500_it_must_state(guide):
     edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!" + 1')
-    build_fails(guide, "the response is 500 INTERNAL SERVER ERROR. If the page means to show it, say so "
-                       "with status=500; the view raised TypeError: can only concatenate str (not \"int\") "
-                       "to str (snippets/demo/greet.py:9).")
+    record_fails(guide, "the response is 500 INTERNAL SERVER ERROR. If the page means to show it, say so "
+                        "with status=500; the view raised TypeError: can only concatenate str (not \"int\") "
+                        "to str (snippets/demo/greet.py:9).")
 
 
 def test_a_stated_status_passes_and_a_wrong_one_fails(guide):
     edit(guide / "docs/demo.md", '"GET /hello/Ada", indent=0', '"GET /nowhere", indent=0, status=404')
+    assert record(guide)[0] == 0
     code, output = check(guide, "--fast")
     assert code == 0, output
     edit(guide / "docs/demo.md", "status=404", "status=410")
-    build_fails(guide, "docs/demo.md: http('demo/greet.py', 'GET /nowhere', indent=0, status=410): "
-                       "the response is 404 NOT FOUND, but the call states status=410.")
+    record_fails(guide, "docs/demo.md: http('demo/greet.py', 'GET /nowhere', status=410): "
+                        "the response is 404 NOT FOUND, but the call states status=410.")
 
 
 def test_a_try_it_that_does_not_render_as_code_blocks_fails(guide):
@@ -270,7 +295,47 @@ def test_a_try_it_that_does_not_render_as_code_blocks_fails(guide):
                 "docs/demo.md: 1 http(...) calls but 0 highlighted Request blocks")
 
 
-# Snippet sections are sound.
+# Recorded outputs: the build reads them, the check proves them.
+
+def test_a_record_edited_by_hand_fails_the_check_with_a_diff(guide):
+    record_file = guide / "snippets/demo/greet.outputs.txt"
+    edit(record_file, "  Hello, Ada!", "  Hello, Grace!")
+    code, output = check(guide)
+    assert code == 1 and "check: FAILED at outputs" in output, output
+    assert ("docs/demo.md · http('demo/greet.py', 'GET /hello/Ada'): the code now gives another output "
+            "than snippets/demo/greet.outputs.txt records. Review the diff, then run: "
+            "python3 scripts/dev.py record docs/demo.md") in output
+    assert "-  Hello, Grace!\n+  Hello, Ada!" in output
+
+
+def test_editing_an_example_and_recording_changes_only_its_records(guide):
+    (guide / "snippets/demo/other.py").write_text(SNIPPET.replace("/hello/", "/hi/"))
+    (guide / "tests/demo/test_other.py").write_text(TEST.replace("greet", "other").replace("/hello/", "/hi/"))
+    edit(guide / "docs/demo.md", "# Demo\n", '# Demo\n\n--8<-- "demo/other.py"\n\n'
+                                             '{@ http("demo/other.py", "GET /hi/Ada", indent=0) @}\n')
+    assert record(guide)[0] == 0
+    greet = (guide / "snippets/demo/greet.outputs.txt").read_text()
+    edit(guide / "snippets/demo/other.py", 'f"Hello, {name}!"', 'f"Hi, {name}!"')
+    code, output = record(guide)
+    assert code == 0 and "1 record files changed" in output, output
+    assert (guide / "snippets/demo/greet.outputs.txt").read_text() == greet
+    assert "  Hi, Ada!" in (guide / "snippets/demo/other.outputs.txt").read_text()
+
+
+def test_a_record_no_page_shows_fails_the_check(guide):
+    edit(guide / "docs/demo.md", '{@ http("demo/greet.py", "GET /hello/Ada", indent=0) @}', "")
+    code, output = check(guide)
+    assert code == 1 and "check: FAILED at outputs" in output, output
+    assert ("snippets/demo/greet.outputs.txt records 'docs/demo.md · http('demo/greet.py', 'GET /hello/Ada')', "
+            "which no page shows any more. Run: python3 scripts/dev.py record") in output
+
+
+def test_the_build_runs_no_example(guide):
+    # An example that would fail if imported: the build only reads its record.
+    edit(guide / "snippets/demo/greet.py", "from flask import Flask\n", "raise SystemExit('imported')\nfrom flask import Flask\n")
+    code, output = check(guide, "--fast")
+    assert code == 0, output
+
 
 @pytest.mark.parametrize("mistake, message", [
     (("# --8<-- [end:view]", ""),

@@ -45,12 +45,10 @@ def plain(fragment):
 def test_every_item_is_rendered_as_a_callout(site):
     rendered = callouts(site)
     assert len(rendered) == 40
-    by_item = {int(re.search(r"Audit item:</strong> (\d+)\.", c).group(1)): plain(c) for c in rendered}
-    assert sorted(by_item) == list(range(1, 41))
+    shown_all = [plain(c) for c in rendered]
     for item in ITEMS:
-        shown = by_item[item["n"]]
         said = " ".join(item["said"].replace("`", "").split())
-        assert shown.startswith(f"Answer you'll still hear: “{said}”"), item["n"]
+        [shown] = [c for c in shown_all if c.startswith(f"Answer you'll still hear: “{said}”")]
         for test in item["checked_by"]:
             assert test in shown, item["n"]
 

@@ -1,0 +1,58 @@
+"""What a page depends on beyond its Markdown, for `dev.py serve`'s partial rebuilds.
+
+`serve` runs `mkdocs serve --dirty`, which rebuilds only pages whose Markdown changed. A page also
+changes when a snippet it includes changes, when the example it runs changes (then the page is
+recorded again first, in its own process), when one of its records changes, or when the question
+data it renders changes. Before each rebuild, delete the built HTML of every such page, so that
+MkDocs builds it again. A clean build (check, deploy) has no built HTML, so this does nothing.
+"""
+
+import ast
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from . import records
+
+INCLUDE = re.compile(r'--8<--\s+"([^":]+)')
+QUESTION_MACROS = re.compile(r"\{@\s*(?:question_\w+|wrong_answers|quiz)\(")
+SERVING = "FFG_SERVING"  # set by `dev.py serve`: only then is a page recorded again on an edit
+
+
+def dependencies(root, source):
+    """(files the page shows or reads, examples it runs) for a page's Markdown source."""
+    shows = {root / "snippets" / name for name in INCLUDE.findall(source)}
+    runs = {root / "snippets" / ast.parse(call, mode="eval").body.args[0].value
+            for call in records.CALL_IN_PAGE.findall(source)}
+    shows |= {records.path_for(root, str(example.relative_to(root / "snippets"))) for example in runs}
+    if QUESTION_MACROS.search(source):
+        shows |= set((root / "docs" / "questions").glob("*.yml"))
+    return shows, runs
+
+
+def refresh(root, docs, site):
+    stale_records = []
+    for page in docs.rglob("*.md"):
+        relative = page.relative_to(docs).with_suffix("")
+        built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        if not built.exists():
+            continue
+        shows, runs = dependencies(root, page.read_text(encoding="utf-8"))
+        record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
+        if os.environ.get(SERVING) and any(newest(e) > min(record_times, default=0) for e in runs):
+            stale_records.append(page)
+        if any(newest(f) > built.stat().st_mtime for f in shows | runs) or page in stale_records:
+            built.unlink()
+    if stale_records:
+        subprocess.run([sys.executable, str(root / "scripts" / "record.py"), "--touch",
+                        *map(str, stale_records)], cwd=root, check=False)
+
+
+def newest(path):
+    """The latest modification time of a file, or of any file in an example's package."""
+    if path.is_dir() or path.name == "__init__.py":
+        folder = path if path.is_dir() else path.parent
+        return max((f.stat().st_mtime for f in folder.rglob("*.py") if "__pycache__" not in f.parts), default=0)
+    return path.stat().st_mtime if path.exists() else 0
