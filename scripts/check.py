@@ -8,7 +8,8 @@ In order, it fails when:
   1. pages: an include names a missing snippet file or section, a snippet section is
      unclosed, stray or duplicated, a snippet is included by no page, a page types more
      than three lines of Python or Jinja inline, or a page's front matter is not YAML or
-     has no `description:` (scripts/page_rules.py);
+     has no `description:` (scripts/page_rules.py), or ruff finds a mistake in the
+     Python of scripts/, overrides/, tests/ or snippets/ (pyproject.toml says which);
   2. build: the strict build logs any warning (a dead link or anchor, a page not in
      `nav:`), a page shows an output that was never recorded, or a built page shows a
      macro's text instead of its code blocks (scripts/site_build.py). The build reads
@@ -52,6 +53,15 @@ def ranges(numbers):
 
 
 BROWSER_TESTS = "tests/browser"
+LINTED = ["scripts", "overrides", "tests", "snippets"]
+
+
+def lint(root):
+    """ruff's findings, one line each: an unused import, an undefined name, a stale noqa."""
+    folders = [f for f in LINTED if (root / f).is_dir()]
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--quiet",
+                             *folders], cwd=root, capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line.strip()] if result.returncode else []
 
 
 def run_tests(root, tmp):
@@ -106,8 +116,8 @@ def main():
         print(f"check: FAILED at {stage}")
         return 1
 
-    stage(1, "pages: includes, sections, orphans, inline code, descriptions")
-    if problems := check_pages(root):
+    stage(1, "pages: includes, sections, orphans, inline code, descriptions; ruff")
+    if problems := check_pages(root) + lint(root):
         return fail("pages", problems)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

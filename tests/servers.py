@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
+from scripts.dev import SYSTEM as PROGRAMS  # program -> Debian package; dev.py installs them
+
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
-# Program -> Debian package. scripts/dev.py installs the same list.
-PROGRAMS = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium", "openssl": "openssl"}
 
 
 def program(name):

@@ -169,7 +169,7 @@ def _card(q, bank, page):
     return "\n".join([
         f'<div class="ffg-quiz-card" id="quiz-{qid}" data-id="{qid}" data-level="{q["level"]}" '
         f'data-topic="{q["topic"]}" markdown>',
-        f'<div class="admonition question" markdown>',
+        '<div class="admonition question" markdown>',
         f'<p class="admonition-title" id="quiz-{qid}-q" markdown="span">{q["question"]}</p>',
         f"<p><small>{esc(topic)} · {LEVELS[q['level']]}</small></p>",
         f'<div class="ffg-quiz-answer" id="quiz-{qid}-answer" hidden markdown>',

@@ -351,3 +351,10 @@ def test_unsound_snippet_sections_fail(guide, mistake, message):
     assert code == 1
     assert "check: FAILED at pages" in output
     assert message in output
+
+
+def test_an_unused_import_in_an_example_fails_the_pages_stage(guide):
+    edit(guide / "snippets/demo/greet.py", "from flask import Flask\n", "import os\nfrom flask import Flask\n")
+    code, output = check(guide, "--fast")
+    assert code == 1 and "check: FAILED at pages" in output, output
+    assert "snippets/demo/greet.py:1:8: F401 [*] `os` imported but unused" in output

@@ -3,7 +3,8 @@
 Part 2 of the seed audit lists 67 distinct interview questions by topic; the seed files ask
 them in more than a hundred raw forms. Every one must have an entry, every entry must be on
 its page with its anchor, and every link the questions chapter renders must reach an
-existing page and anchor.
+existing page and anchor. Questions that experienced interviews ask beyond the audit are
+entries too: they carry `part2: null` and no `seeds`, and say on which page they are taught.
 """
 
 import functools
@@ -14,16 +15,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = yaml.safe_load((ROOT / "docs" / "questions" / "bank.yml").read_text(encoding="utf-8"))
 QUESTIONS = BANK["questions"]
+AUDITED = [q for q in QUESTIONS if q.get("part2")]  # the seed audit's questions; the rest go deeper
 
 # Part 2 of the audit: topic -> number of distinct questions (6+7+3+3+6+6+2+16+1+1+1+2+2+6+5).
 PART2 = {"routing": 6, "requests": 7, "templates": 3, "contexts": 3, "lifecycle": 6,
-         "structure": 6, "configuration": 2, "extensions": 16, "security": 1, "testing": 1,
+         "structure": 6, "configuration": 2, "extensions": 17, "security": 1, "testing": 1,
          "cli": 1, "async": 2, "deployment": 2, "scaling": 6, "general": 5}
 # Raw questions per seed file: 000 asks none (its overview is counted once), 001 has 33
 # numbered questions and 4 FAQ answers, 002 six questions and two headed notes, 003 21
@@ -45,20 +46,24 @@ def plain(markdown):
 
 
 def test_part2_is_covered_once_per_question():
-    assert sum(PART2.values()) == 67
+    assert sum(PART2.values()) == 68  # the audit's 67, plus extensions 17 (transactions)
     assert {t: meta["part2"] for t, meta in BANK["topics"].items()} == PART2
     assert all(set(meta) == {"title", "part2", "page"} for meta in BANK["topics"].values())
-    covered = Counter((q["topic"], q["part2"]) for q in QUESTIONS)
+    covered = Counter((q["topic"], q["part2"]) for q in AUDITED)
     expected = {(topic, n) for topic, count in PART2.items() for n in range(1, count + 1)}
     assert set(covered) == expected
     assert [key for key, times in covered.items() if times > 1] == []
-    assert len(QUESTIONS) == 67
+    assert len(AUDITED) == 68
+    for q in QUESTIONS:
+        if q not in AUDITED:  # asked beyond the audit: no seed to cite, a page that teaches it
+            assert "part2" in q and not q.get("seeds"), q["id"]
+            assert q["deeper"], q["id"]
 
 
 def test_every_seed_question_is_answered():
     inventory = set(BANK["seed_questions"])
     assert Counter(key.split(":")[0] for key in inventory) == SEED_COUNTS
-    answered = {seed for q in QUESTIONS for seed in q["seeds"]}
+    answered = {seed for q in AUDITED for seed in q["seeds"]}
     assert inventory - answered == set(), "seed questions no entry answers"
     assert answered - inventory == set(), "entries cite seed questions that do not exist"
 
@@ -162,9 +167,10 @@ def test_the_quiz_has_every_question_as_a_card_with_a_hidden_answer(site):
     page = (site / "questions" / "quiz" / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<div class="ffg-quiz-card" data-id="([^"]+)" data-level="([^"]+)"', page)
     assert cards == [(q["id"], q["level"]) for q in QUESTIONS]
-    assert page.count('class="ffg-quiz-answer" hidden') == 67
-    assert len(re.findall(r'<button type="button"[^>]*data-quiz-action="reveal" aria-expanded="false"', page)) == 67
-    assert len(re.findall(r'<button type="button"[^>]*data-quiz-action="known" aria-pressed="false"', page)) == 67
+    assert page.count('class="ffg-quiz-answer" hidden') == len(QUESTIONS)
+    reveal = r'<button type="button"[^>]*data-quiz-action="reveal" aria-expanded="false"'
+    known = r'<button type="button"[^>]*data-quiz-action="known" aria-pressed="false"'
+    assert len(re.findall(reveal, page)) == len(re.findall(known, page)) == len(QUESTIONS)
     assert '<label for="ffg-quiz-level">' in page and '<select id="ffg-quiz-level"' in page
     assert re.search(r'<script src="[./]*assets/quiz\.js"', page)
 

@@ -52,7 +52,7 @@ def test_two_views_with_the_same_name_collide_too():
 
     scratch.add_url_rule("/one", view_func=view)
 
-    def view():  # noqa: F811 - a second function with the same __name__
+    def view():
         """Second."""
 
     with pytest.raises(AssertionError, match="overwriting an existing endpoint function: view"):

@@ -122,7 +122,7 @@ def _corpus():
     for e in ["%2F", "%2f", "%5C", "%5c", "%252F", "%09", "%0A", "%0D", "%00",
               "\uff0f", "\uff3c", "\u2215", "\u2044", "\u29f8", "\u2216", "\ufe68"]:
         yield from (f"/{e}{HOST}", f"{e}{e}{HOST}", f"/{e}/{HOST}", f"/{e}{e}{HOST}", f"//{e}{HOST}")
-    yield from (f"//evil\u3002example", f"//evil\uff0eexample", f"https://evil\u3002example")
+    yield from ("//evil\u3002example", "//evil\uff0eexample", "https://evil\u3002example")
     # Userinfo: the part before "@" is not the host.
     yield from (f"//127.0.0.1@{HOST}", f"https://127.0.0.1@{HOST}", f"http://127.0.0.1:80@{HOST}",
                 f"//user:pass@{HOST}/", f"//@{HOST}", f"/\\127.0.0.1@{HOST}", f"\\\\127.0.0.1@{HOST}",

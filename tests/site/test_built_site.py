@@ -3,7 +3,6 @@
 import re
 from html.parser import HTMLParser
 from importlib.metadata import version
-from pathlib import Path
 
 import pytest
 
