@@ -15,11 +15,11 @@ the code produces.
 """
 
 import argparse
-import ast
 import difflib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,26 +32,9 @@ sys.path.insert(0, str(ROOT / "overrides"))
 from macros import records  # noqa: E402  (the format the build reads)
 
 WORKERS = os.cpu_count() or 2
-
-
-def page_calls(page):
-    """[(name, args, kwargs), ...] of the page's http/run calls, in the order it shows them."""
-    calls = []
-    for text in records.CALL_IN_PAGE.findall(page.read_text(encoding="utf-8")):
-        node = ast.parse(text, mode="eval").body
-        calls.append((node.func.id, [ast.literal_eval(a) for a in node.args],
-                      {k.arg: ast.literal_eval(k.value) for k in node.keywords}))
-    return calls
-
-
-def keyed(page_name, calls):
-    """[(entry key, example, call), ...]: repeats of one call on a page are counted."""
-    seen, out = {}, []
-    for name, args, kwargs in calls:
-        text = records.call_text(name, args, kwargs)
-        seen[text] = seen.get(text, 0) + 1
-        out.append((records.entry_key(page_name, text, seen[text]), args[0], text))
-    return out
+# Each copied file is dated this much earlier: another year, month, day, weekday, hour, minute
+# and second, so every field of a date taken from a file differs between the two runs.
+EARLIER = 400 * 86400 + 3661
 
 
 def run_in_a_process(root, page):
@@ -68,6 +51,20 @@ def run_in_a_process(root, page):
         return {key: [tuple(b) for b in blocks] for key, blocks in result["outputs"].items()}, result["errors"]
 
 
+def moved_copy(root, tmp):
+    """The pages and examples in another folder, every file dated EARLIER: whatever an output
+    takes from where the checkout is or when its files were written (a static file's
+    Last-Modified and ETag, a path in a message) then differs between the two runs and is stored
+    as <varies>, so a fresh clone elsewhere, on another day, gives the same record."""
+    copy = tmp / "guide"
+    for folder in ("docs", "snippets"):
+        shutil.copytree(root / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))  # keeps dates
+    for path in copy.rglob("*"):
+        written = path.stat().st_mtime
+        os.utime(path, (written - EARLIER, written - EARLIER))
+    return copy
+
+
 def masked(first, second):
     """The first run's blocks, with each word that differs in the second run made <varies>."""
     out = []
@@ -75,7 +72,10 @@ def masked(first, second):
         lines_a, lines_b = a.split("\n"), b.split("\n")
         if len(lines_a) != len(lines_b):
             return None
-        out.append((title, "\n".join(_mask_line(x, y) for x, y in zip(lines_a, lines_b))))
+        text = "\n".join(_mask_line(x, y) for x, y in zip(lines_a, lines_b))
+        if records.VARIES in text.partition("\n\n")[2]:  # a body that varies varies in length too
+            text = re.sub(r"^Content-Length: \d+$", f"Content-Length: {records.VARIES}", text, flags=re.M)
+        out.append((title, text))
     return out
 
 
@@ -106,12 +106,14 @@ def versions():
 
 def record(root, chosen=None):
     pages = pages_with_calls(root, chosen)
-    with ThreadPoolExecutor(WORKERS) as pool:
-        runs = list(pool.map(lambda p: (p, run_in_a_process(root, p), run_in_a_process(root, p)), pages))
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(WORKERS) as pool:
+        elsewhere = moved_copy(root, Path(tmp))
+        runs = list(pool.map(lambda p: (p, run_in_a_process(root, p),
+                                        run_in_a_process(elsewhere, elsewhere / p.relative_to(root))), pages))
     errors, by_example, failed = [], {}, set()
     for page, (first, first_errors), (second, _) in runs:
         errors += first_errors
-        for key, example, _call in keyed(str(page.relative_to(root)), page_calls(page)):
+        for key, example, _call in records.keyed(str(page.relative_to(root)), records.page_calls(page)):
             blocks = masked(first[key], second.get(key, first[key])) if key in first else None
             if key in first and blocks is None:
                 errors.append(f"{key}: the output's shape differs between two runs; make the "
@@ -150,7 +152,7 @@ def check(root):
         page_name = str(page.relative_to(root))
         fix = f"python3 scripts/dev.py record {page_name}"
         problems += [f"{e} (then: {fix})" for e in errors]
-        for key, example, _call in keyed(page_name, page_calls(page)):
+        for key, example, _call in records.keyed(page_name, records.page_calls(page)):
             path = records.path_for(root, example)
             wanted.setdefault(path, set()).add(key)
             stored = records.read(path).get(key)
@@ -198,7 +200,7 @@ def main():
     errors, written, pages = record(root, args.pages or None)
     if args.touch:
         for page in args.pages:
-            for _, example, _ in keyed(page, page_calls(root / page)):
+            for _, example, _ in records.keyed(page, records.page_calls(root / page)):
                 if (path := records.path_for(root, example)).exists():
                     path.touch()
     for error in errors:

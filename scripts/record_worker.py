@@ -23,7 +23,7 @@ import flask
 import time_machine
 from werkzeug.test import EnvironBuilder
 
-from record import keyed, page_calls
+from record import records
 
 FROZEN = datetime(2026, 1, 15, 9, 30, tzinfo=timezone.utc)
 MAX_BODY_LINES = 30
@@ -41,9 +41,9 @@ def main(root, page, result_file):
     sys.path.insert(0, str(root))
     page_name = str(page.relative_to(root) if page.is_absolute() else page)
     clients, outputs, errors = {}, {}, []
+    calls = records.page_calls(root / page_name)
     with time_machine.travel(FROZEN, tick=False):
-        for (key, _example, call), (name, args, kwargs) in zip(keyed(page_name, page_calls(root / page_name)),
-                                                               page_calls(root / page_name)):
+        for (key, _example, call), (name, args, kwargs) in zip(records.keyed(page_name, calls), calls):
             try:
                 outputs[key] = http(clients, root, *args, **kwargs) if name == "http" else run(*args, **kwargs)
             except CallFailed as error:

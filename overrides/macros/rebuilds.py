@@ -1,9 +1,9 @@
 """What a page depends on beyond its Markdown, for `dev.py serve`'s partial rebuilds.
 
 `serve` runs `mkdocs serve --dirty`, which rebuilds only pages whose Markdown changed. A page also
-changes when a snippet it includes changes, when the example it runs changes (then the page is
-recorded again first, in its own process), when one of its records changes, or when the question
-data it renders changes. Before each rebuild, delete the built HTML of every such page, so that
+changes when a snippet it includes changes, when the example it runs changes or it shows a call
+not yet recorded (then the page is recorded first, in its own process), when one of its records
+changes, or when the question data it renders changes. Before each rebuild, delete the built HTML of every such page, so that
 MkDocs builds it again. A clean build (check, deploy) has no built HTML, so this does nothing.
 """
 
@@ -39,14 +39,23 @@ def refresh(root, docs, site):
         if not built.exists():
             continue
         shows, runs = dependencies(root, page.read_text(encoding="utf-8"))
-        record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
-        if os.environ.get(SERVING) and any(newest(e) > min(record_times, default=0) for e in runs):
+        if os.environ.get(SERVING) and needs_recording(root, page, shows, runs):
             stale_records.append(page)
         if any(newest(f) > built.stat().st_mtime for f in shows | runs) or page in stale_records:
             built.unlink()
     if stale_records:
         subprocess.run([sys.executable, str(root / "scripts" / "record.py"), "--touch",
                         *map(str, stale_records)], cwd=root, check=False)
+
+
+def needs_recording(root, page, shows, runs):
+    """An example newer than its records, or a call on the page that has no record yet."""
+    record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
+    if any(newest(example) > min(record_times, default=0) for example in runs):
+        return True
+    page_name = str(page.relative_to(root))
+    return any(key not in records.read(records.path_for(root, example))
+               for key, example, _ in records.keyed(page_name, records.page_calls(page)))
 
 
 def newest(path):

@@ -18,6 +18,7 @@ A value that differed between two runs at record time (a random token, a timing)
 VARIES, and matches anything when the check runs the call again.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -71,7 +72,29 @@ def write(path, example, versions, entries):
 
 
 def matches(recorded, actual):
-    """Whether a block ran again gives the recorded text, a VARIES standing for any value."""
+    """Whether a block ran again gives the recorded text, a VARIES standing for any value.
+    Trailing spaces and blank lines are not kept in a record, so they do not count."""
+    actual = "\n".join(line.rstrip() for line in actual.split("\n")).rstrip("\n")
     pattern = "".join(r"[^\n]+?" if part == VARIES else re.escape(part)
                       for part in re.split(f"({re.escape(VARIES)})", recorded))
     return re.fullmatch(pattern, actual) is not None
+
+
+def page_calls(page):
+    """[(name, args, kwargs), ...] of the page's http/run calls, in the order it shows them."""
+    calls = []
+    for text in CALL_IN_PAGE.findall(page.read_text(encoding="utf-8")):
+        node = ast.parse(text, mode="eval").body
+        calls.append((node.func.id, [ast.literal_eval(a) for a in node.args],
+                      {k.arg: ast.literal_eval(k.value) for k in node.keywords}))
+    return calls
+
+
+def keyed(page_name, calls):
+    """[(entry key, example, call), ...]: repeats of one call on a page are counted."""
+    seen, out = {}, []
+    for name, args, kwargs in calls:
+        text = call_text(name, args, kwargs)
+        seen[text] = seen.get(text, 0) + 1
+        out.append((entry_key(page_name, text, seen[text]), args[0], text))
+    return out

@@ -225,14 +225,21 @@ def test_an_undefined_macro_variable_names_the_page(guide):
     build_fails(guide, "docs/demo.md: UndefinedError: 'dict object' has no attribute 'flaskk'")
 
 
-def test_a_syntax_error_in_an_example_fails_its_outputs_with_the_line(guide):
+def test_a_syntax_error_in_an_example_fails_the_pages_stage_with_the_line(guide):
     edit(guide / "snippets/demo/greet.py", 'return f"Hello, {name}!"', 'return f"Hello, {name}!"(')
+    code, output = check(guide, "--fast")
+    assert code == 1 and "check: FAILED at pages" in output, output
+    assert "snippets/demo/greet.py:11:1: invalid-syntax" in output
+
+
+def test_an_example_that_raises_on_import_fails_its_outputs_with_the_line(guide):
+    edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n", "app = Flask(__name__)\napp.confg['X'] = 1\n")
     code, output = check(guide)
     assert code == 1 and "check: FAILED at outputs" in output, output
-    assert ("docs/demo.md: http('demo/greet.py', 'GET /hello/Ada'): SyntaxError: '(' was never closed "
-            "(greet.py, line 9) (snippets/demo/greet.py:9) (then: python3 scripts/dev.py record docs/demo.md)"
+    assert ("docs/demo.md: http('demo/greet.py', 'GET /hello/Ada'): AttributeError: 'Flask' object has no "
+            "attribute 'confg' (snippets/demo/greet.py:4) (then: python3 scripts/dev.py record docs/demo.md)"
             in output)
-    record_fails(guide, "(snippets/demo/greet.py:9)")
+    record_fails(guide, "(snippets/demo/greet.py:4)")
 
 
 def test_a_run_that_raises_names_the_page_the_call_and_the_line(guide):
@@ -332,7 +339,7 @@ def test_a_record_no_page_shows_fails_the_check(guide):
 
 def test_the_build_runs_no_example(guide):
     # An example that would fail if imported: the build only reads its record.
-    edit(guide / "snippets/demo/greet.py", "from flask import Flask\n", "raise SystemExit('imported')\nfrom flask import Flask\n")
+    edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n", "raise SystemExit('imported')\napp = Flask(__name__)\n")
     code, output = check(guide, "--fast")
     assert code == 0, output
 
