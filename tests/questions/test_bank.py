@@ -24,7 +24,7 @@ AUDITED = [q for q in QUESTIONS if q.get("part2")]  # the seed audit's questions
 
 # Part 2 of the audit: topic -> number of distinct questions (6+7+3+3+6+6+2+16+1+1+1+2+2+6+5).
 PART2 = {"routing": 6, "requests": 7, "templates": 3, "contexts": 3, "lifecycle": 6,
-         "structure": 6, "configuration": 2, "extensions": 17, "security": 1, "testing": 1,
+         "structure": 6, "configuration": 2, "extensions": 16, "security": 1, "testing": 1,
          "cli": 1, "async": 2, "deployment": 2, "scaling": 6, "general": 5}
 # Raw questions per seed file: 000 asks none (its overview is counted once), 001 has 33
 # numbered questions and 4 FAQ answers, 002 six questions and two headed notes, 003 21
@@ -46,14 +46,14 @@ def plain(markdown):
 
 
 def test_part2_is_covered_once_per_question():
-    assert sum(PART2.values()) == 68  # the audit's 67, plus extensions 17 (transactions)
+    assert sum(PART2.values()) == 67
     assert {t: meta["part2"] for t, meta in BANK["topics"].items()} == PART2
     assert all(set(meta) == {"title", "part2", "page"} for meta in BANK["topics"].values())
     covered = Counter((q["topic"], q["part2"]) for q in AUDITED)
     expected = {(topic, n) for topic, count in PART2.items() for n in range(1, count + 1)}
     assert set(covered) == expected
     assert [key for key, times in covered.items() if times > 1] == []
-    assert len(AUDITED) == 68
+    assert len(AUDITED) == 67
     for q in QUESTIONS:
         if q not in AUDITED:  # asked beyond the audit: no seed to cite, a page that teaches it
             assert "part2" in q and not q.get("seeds"), q["id"]
