@@ -9,7 +9,6 @@ build with the command that makes one.
 """
 
 import textwrap
-from pathlib import Path
 
 from . import records
 
@@ -31,7 +30,8 @@ def define(env, root):
         key = records.entry_key(page, call, seen[call])
         found = records.read(records.path_for(root, args[0])).get(key)
         if found is None:
-            raise MissingRecord(f"{page}: {call} has no recorded output. Run: "
+            again = f" (call {seen[call]} of it on this page)" if seen[call] > 1 else ""
+            raise MissingRecord(f"{page}: {call}{again} has no recorded output. Run: "
                                 f"python3 scripts/dev.py record {page}")
         return found
 
@@ -56,7 +56,3 @@ def fence(lang, text, indent, title=""):
     return textwrap.indent(block, " " * indent)[indent:]
 
 
-def record_files(page_source, root):
-    """The record files a page's calls read: what a rebuild of the page depends on."""
-    return {records.path_for(root, Path(call.split('"')[1]).as_posix())
-            for call in records.CALL_IN_PAGE.findall(page_source) if '"' in call}

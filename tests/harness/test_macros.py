@@ -1,0 +1,92 @@
+"""The build's macros (overrides/macros/) render known records to exact text."""
+
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "overrides"))
+from macros import outputs, rebuilds, records
+
+BLOCKS = [("Request", "GET /hello/Ada HTTP/1.1"), ("Response", "HTTP/1.1 200 OK\nContent-Length: 11\n\nHello, Ada!")]
+
+
+class Env:
+    """Just what mkdocs-macros gives outputs.define: a page and a way to register macros."""
+
+    def __init__(self, page):
+        self.page = SimpleNamespace(file=SimpleNamespace(src_path=page))
+        self.macros = {}
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+@pytest.fixture
+def guide(tmp_path):
+    key = records.entry_key("docs/demo.md", "http('demo/greet.py', 'GET /hello/Ada')", 1)
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    records.write(records.path_for(tmp_path, "demo/greet.py"), "demo/greet.py", "Flask 3.1.3", {key: BLOCKS})
+    return tmp_path
+
+
+def test_a_record_round_trips_through_its_file(guide):
+    path = guide / "snippets" / "demo" / "greet.outputs.txt"
+    assert records.read(path) == {"docs/demo.md · http('demo/greet.py', 'GET /hello/Ada')": BLOCKS}
+    assert "\n  Hello, Ada!\n" in path.read_text()  # content is indented: never read as a header
+
+
+def test_http_renders_the_record_as_two_titled_blocks(guide):
+    env = Env("demo.md")
+    outputs.define(env, guide)
+    assert env.macros["http"]("demo/greet.py", "GET /hello/Ada") == (
+        '```{.http title="Request" data-search-exclude=""}\n'
+        "    GET /hello/Ada HTTP/1.1\n"
+        "    ```\n"
+        "\n"
+        '    ```{.http title="Response" data-search-exclude=""}\n'
+        "    HTTP/1.1 200 OK\n"
+        "    Content-Length: 11\n"
+        "\n"
+        "    Hello, Ada!\n"
+        "    ```")
+
+
+def test_indent_is_formatting_not_part_of_the_call(guide):
+    env = Env("demo.md")
+    outputs.define(env, guide)
+    assert env.macros["http"]("demo/greet.py", "GET /hello/Ada", indent=0).startswith('```{.http title="Request"')
+
+
+def test_a_call_without_a_record_names_the_command(guide):
+    env = Env("demo.md")
+    outputs.define(env, guide)
+    with pytest.raises(outputs.MissingRecord, match=r"docs/demo.md: http\('demo/greet.py', 'GET /bye'\) has no "
+                                                    r"recorded output. Run: python3 scripts/dev.py record docs/demo.md"):
+        env.macros["http"]("demo/greet.py", "GET /bye")
+
+
+def test_a_repeated_call_reads_its_own_entry(guide):
+    env = Env("demo.md")
+    outputs.define(env, guide)
+    env.macros["http"]("demo/greet.py", "GET /hello/Ada")
+    with pytest.raises(outputs.MissingRecord, match="call 2"):
+        env.macros["http"]("demo/greet.py", "GET /hello/Ada")
+
+
+def test_varies_matches_any_value_and_only_there():
+    assert records.matches("Set-Cookie: session=<varies>; HttpOnly", "Set-Cookie: session=abc.def; HttpOnly")
+    assert not records.matches("Set-Cookie: session=<varies>; HttpOnly", "Set-Cookie: session=abc; Secure")
+    assert records.matches("a\nb", "a  \nb\n\n")  # trailing spaces and blank lines are not kept
+
+
+def test_a_page_depends_on_its_includes_records_examples_and_question_data():
+    source = ('--8<-- "routing/methods.py:view"\n{@ http("routing/methods.py", "GET /articles") @}\n'
+              "{@ question_bank(['routing']) @}\n")
+    shows, runs = rebuilds.dependencies(ROOT, source)
+    assert runs == {ROOT / "snippets/routing/methods.py"}
+    assert {ROOT / "snippets/routing/methods.py", ROOT / "snippets/routing/methods.outputs.txt",
+            ROOT / "docs/questions/bank.yml"} <= shows
