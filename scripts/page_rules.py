@@ -5,6 +5,7 @@ Each problem is one line that names the file (and line) and says how to fix it:
   - a snippet section is opened and never closed, closed and never opened, or opened twice;
   - a snippet is included by no page, and run by none of their macros;
   - a page types more than three lines of Python or Jinja inline;
+  - a line of an excerpt a page shows is longer than a code block fits at 1280 px (WIDTH);
   - a page's front matter is not YAML or has no `description:`.
 """
 
@@ -18,6 +19,7 @@ from record import records  # the recorded outputs next to the examples are not 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 RUN_BY_MACRO = re.compile(r'\{@\s*(?:http|run)\(\s*"([^"]+)"')  # an example a page runs, not shows
 SECTION = re.compile(r"--8<-- \[(start|end):([\w-]+)\]")
+WIDTH = 80  # characters a code block shows at 1280 px (Material's content column, inside a tab)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(\w[\w+-]*)?")
 INLINE_LANGS = {"py", "python", "pycon", "jinja", "jinja2", "html+jinja", "j2"}
 NOT_SNIPPETS = {"__pycache__"}
@@ -62,7 +64,25 @@ def include_problems(root, where, spec, included):
         return [f"{where} includes section '{section}' of snippets/{file}, which has no such section "
                 f"(it has: {', '.join(have) or 'none'}). "
                 f"Mark it with '# --8<-- [start:{section}]' and '# --8<-- [end:{section}]'."]
-    return []
+    return [f"snippets/{file}:{number} is {length} characters long, and {where.split(':')[0]} shows it: "
+            f"a code block fits {WIDTH} at 1280 px, so the reader would scroll sideways. Wrap it."
+            for number, length in shown_widths(target, section) if length > WIDTH]
+
+
+def shown_widths(path, section):
+    """(line number, length) of each line a page shows of a snippet: the section, dedented as
+    pymdownx.snippets does (dedent_subsections), or the whole file less its markers."""
+    lines = path.read_text(errors="replace").splitlines()
+    if section:
+        starts = [n for n, line in enumerate(lines) if f"[start:{section}]" in line]
+        ends = [n for n, line in enumerate(lines) if f"[end:{section}]" in line]
+        if not starts or not ends:
+            return []
+        chosen = [(n, lines[n]) for n in range(starts[0] + 1, ends[0]) if "--8<--" not in lines[n]]
+    else:
+        chosen = [(n, line) for n, line in enumerate(lines) if "--8<--" not in line]
+    indent = min((len(line) - len(line.lstrip()) for _, line in chosen if line.strip()), default=0)
+    return [(n + 1, len(line) - indent) for n, line in chosen if line.strip()]
 
 
 def section_problems(name, text):

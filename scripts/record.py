@@ -123,7 +123,7 @@ def record(root, chosen=None):
             else:
                 by_example.setdefault(example, {})[key] = blocks
     recorded = {str(p.relative_to(root)) for p in pages}
-    for path in (root / "snippets").rglob("*" + records.SUFFIX):  # examples no page runs any more
+    for path in [] if chosen else (root / "snippets").rglob("*" + records.SUFFIX):  # examples no page runs any more
         by_example.setdefault(str(path.relative_to(root / "snippets")).removesuffix(records.SUFFIX) + ".py", {})
     written = 0
     for example, entries in sorted(by_example.items()):

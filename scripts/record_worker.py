@@ -44,6 +44,7 @@ def main(root, page, result_file):
     calls = records.page_calls(root / page_name)
     with time_machine.travel(FROZEN, tick=False):
         for (key, _example, call), (name, args, kwargs) in zip(records.keyed(page_name, calls), calls):
+            kwargs = {k: v for k, v in kwargs.items() if k not in records.FORMATTING}
             try:
                 outputs[key] = http(clients, root, *args, **kwargs) if name == "http" else run(*args, **kwargs)
             except CallFailed as error:
@@ -53,12 +54,11 @@ def main(root, page, result_file):
     Path(result_file).write_text(json.dumps({"outputs": outputs, "errors": errors}))
 
 
-def run(example, function, indent=4, lang="text"):
+def run(example, function):
     return [("output", str(getattr(module(example), function)()).rstrip("\n"))]
 
 
-def http(clients, root, example, request, indent=4, app="app", client=None, url_for=None, status=None,
-         **client_kwargs):
+def http(clients, root, example, request, app="app", client=None, url_for=None, status=None, **client_kwargs):
     method, _, path = request.partition(" ")
     key = (example, app, client)
     if client is None or key not in clients:

@@ -4,6 +4,8 @@ build reads recorded outputs and question data, and runs no example.
     outputs.py      http(...) and run(...): recorded outputs as code blocks
     records.py      the record files' format, shared with scripts/record.py
     questions.py    the question bank, the answers you'll still hear, the quiz
+    glossary.py     one definition per term: the glossary page and a tooltip on every use
+    reading.py      reading time, per page and for a study plan
     jinja_guard.py  Flask's Jinja on a page reaches the reader untouched
     rebuilds.py     what a page depends on, for `dev.py serve`'s partial rebuilds
 
@@ -18,7 +20,7 @@ import platform
 from importlib.metadata import version
 from pathlib import Path
 
-from . import jinja_guard, outputs, questions, rebuilds
+from . import glossary, jinja_guard, outputs, questions, reading, rebuilds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,11 +33,15 @@ def define_env(env):
     rebuilds.refresh(ROOT, Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
     outputs.define(env, ROOT)
     questions.define(env)
+    env.variables["_abbreviations"] = glossary.abbreviations(glossary.define(env))
+    reading.define(env, env.conf["docs_dir"])
 
 
 def on_pre_page_macros(env):
     env.variables["_source_markdown"] = env.markdown
+    env.page.meta["minutes"] = reading.minutes_for(env.markdown)
 
 
 def on_post_page_macros(env):
     jinja_guard.check(env.variables.pop("_source_markdown"), env.markdown, env.page.file.src_path)
+    env.markdown += env.variables["_abbreviations"]

@@ -36,9 +36,14 @@ def define(env, root):
         return found
 
     @env.macro
-    def http(example, request, indent=4, **options):
-        """A request and its response (every round trip, with follow_redirects=True)."""
+    def http(example, request, indent=4, brief=False, **options):
+        """A request and its response (every round trip, with follow_redirects=True).
+        `brief=True` keeps a response's status line and headers and leaves out a body the page
+        has already shown (a second 404 page, the same JSON again)."""
         shown = blocks("http", [example, request], options)
+        if brief:
+            shown = [(title, without_body(text)) if title.startswith("Response") else (title, text)
+                     for title, text in shown]
         return ("\n\n" + " " * indent).join(fence("http", text, indent, title) for title, text in shown)
 
     @env.macro
@@ -46,6 +51,12 @@ def define(env, root):
         """What a function of the example returned."""
         [(_, text)] = blocks("run", [example, function], {})
         return fence(lang, text, indent)
+
+
+def without_body(response):
+    head, _, body = response.partition("\n\n")
+    lines = len(body.splitlines())
+    return f"{head}\n\n(body left out: {lines} line{'s' * (lines != 1)}, as shown above)" if body else head
 
 
 def fence(lang, text, indent, title=""):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 SUFFIX = ".outputs.txt"
 VARIES = "<varies>"
-FORMATTING = {"indent", "lang"}  # options that change how a block looks, not what runs
+FORMATTING = {"indent", "lang", "brief"}  # options that change how a block looks, not what runs
 HEADER = ("# Outputs of {example}, recorded by `python3 scripts/dev.py record` with {versions}.\n"
           "# The check runs every call again and fails on a difference: do not edit by hand.\n")
 CALL_IN_PAGE = re.compile(r"\{@\s*((?:http|run)\(.*?\))\s*@\}", re.DOTALL)
@@ -67,7 +67,7 @@ def write(path, example, versions, entries):
         out.append(f"\n=== {key}\n")
         for title, text in entries[key]:
             out.append(f"--- {title}\n")
-            out += [f"  {line}".rstrip() + "\n" for line in text.split("\n")]
+            out += [f"  {line}".rstrip() + "\n" for line in text.rstrip("\n").split("\n")]
     Path(path).write_text("".join(out), encoding="utf-8")
 
 

@@ -61,6 +61,13 @@ def test_indent_is_formatting_not_part_of_the_call(guide):
     assert env.macros["http"]("demo/greet.py", "GET /hello/Ada", indent=0).startswith('```{.http title="Request"')
 
 
+def test_brief_keeps_the_status_and_headers_and_leaves_out_the_body(guide):
+    env = Env("demo.md")
+    outputs.define(env, guide)
+    shown = env.macros["http"]("demo/greet.py", "GET /hello/Ada", indent=0, brief=True)
+    assert shown.endswith("HTTP/1.1 200 OK\nContent-Length: 11\n\n(body left out: 1 line, as shown above)\n```")
+
+
 def test_a_call_without_a_record_names_the_command(guide):
     env = Env("demo.md")
     outputs.define(env, guide)

@@ -28,7 +28,7 @@ CHAPTERS = ["foundations", "routing", "requests", "templates", "contexts", "life
 CHAPTER_TAG = {**{chapter: chapter for chapter in CHAPTERS}, "questions": "interview"}
 # Tags that name a kind of page rather than a topic: every chapter has one of each.
 PAGE_KINDS = {"overview", "self-check"}
-UNTAGGED = {"index.md", "questions/tags.md"}  # the home page and the tags index itself
+UNTAGGED = {"index.md", "questions/tags.md", "glossary.md"}  # home, the tags index, the glossary
 
 
 def allowed():

@@ -1,0 +1,45 @@
+"""One definition per term, shown wherever the term is used.
+
+docs/glossary.yml holds the terms (kept out of the site by `exclude_docs`). Every page gets them
+appended as Markdown abbreviations (`*[term]: definition`, the `abbr` extension), so each use of
+a term in prose carries its definition as a tooltip (Material's `content.tooltips`), and
+docs/glossary.md lists them all with `{@ glossary() @}`.
+"""
+
+import posixpath
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TERMS = ROOT / "docs" / "glossary.yml"
+
+
+def terms():
+    return yaml.safe_load(TERMS.read_text(encoding="utf-8"))["terms"] if TERMS.exists() else []
+
+
+def define(env):
+    loaded = terms()
+
+    @env.macro
+    def glossary():
+        """Every term with its definition and where the guide teaches it, alphabetically."""
+        out = []
+        for term in sorted(loaded, key=lambda t: t["term"].lower()):
+            taught = f" [Where it is taught]({_relative(term['taught'], env.page.file.src_uri)})"
+            out.append(f"{term['term']}\n:   {term['means'].strip()}{taught}\n")
+        return "\n".join(out)
+
+    return loaded
+
+
+def abbreviations(loaded):
+    """The lines the abbr extension reads; a definition is plain text on one line."""
+    return "\n\n" + "\n".join(f"*[{t['term']}]: {' '.join(t['means'].split())}" for t in loaded) + "\n"
+
+
+def _relative(target, page):
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
