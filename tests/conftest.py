@@ -28,6 +28,13 @@ def pytest_sessionfinish(session):
         Path(report).write_text("\n".join(sorted(_opened)))
 
 
+@pytest.fixture(autouse=True)
+def _no_flask_cli_left_behind(monkeypatch):
+    """Running the `flask` command in-process (CliRunner, FlaskGroup) sets FLASK_RUN_FROM_CLI in
+    os.environ for good, and every later app.run() in the session then refuses to start."""
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The built site: the one scripts/check.py built, or a fresh strict build."""
