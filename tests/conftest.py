@@ -29,14 +29,10 @@ def pytest_sessionfinish(session):
 
 
 @pytest.fixture(autouse=True)
-def _no_global_state_left_behind(monkeypatch):
-    """What examples change for the whole process, put back for every test:
-    - running the `flask` command in-process (CliRunner, FlaskGroup) sets FLASK_RUN_FROM_CLI in
-      os.environ for good, and every later app.run() then refuses to start;
-    - Werkzeug's debugger console replaces sys.displayhook, and a later interactive console
-      (`flask shell`) then prints no results."""
+def _no_flask_cli_left_behind(monkeypatch):
+    """Running the `flask` command in-process (CliRunner, FlaskGroup) sets FLASK_RUN_FROM_CLI in
+    os.environ for good, and every later app.run() in the session then refuses to start."""
     monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
-    monkeypatch.setattr(sys, "displayhook", sys.__displayhook__)
 
 
 @pytest.fixture(scope="session")

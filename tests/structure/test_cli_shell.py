@@ -1,5 +1,7 @@
 """`flask shell` and its namespace, .flaskenv and --env-file without python-dotenv."""
 
+import sys
+
 import click
 import pytest
 from flask.cli import cli
@@ -10,6 +12,9 @@ from snippets.structure import cli_shell
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
+    # Werkzeug's debugger console (the debug-mode tests import it) replaces sys.displayhook for
+    # the whole process; an interactive console then prints no results.
+    monkeypatch.setattr(sys, "displayhook", sys.__displayhook__)
     monkeypatch.setenv("SHOP_INSTANCE_PATH", str(tmp_path))
     for name in ("FLASK_APP", "FLASK_RUN_FROM_CLI", "FLASK_DEBUG", "FLASK_SKIP_DOTENV",
                  "PYTHONSTARTUP", "SHOP_ENV"):
