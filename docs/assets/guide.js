@@ -8,4 +8,12 @@ document$.subscribe(function () {
   document.querySelectorAll(".tabbed-labels").forEach(function (labels) {
     if (labels.scrollWidth > labels.clientWidth) labels.setAttribute("tabindex", "0")
   })
+  // On a narrow screen a diagram keeps its drawn size (guide.css) and scrolls sideways, so its
+  // labels stay readable instead of shrinking to a few pixels; same keyboard rule as above.
+  document.querySelectorAll(".ffg-diagram svg").forEach(function (svg) {
+    var width = svg.viewBox && svg.viewBox.baseVal ? svg.viewBox.baseVal.width : 0
+    if (width) svg.style.setProperty("--ffg-drawn-width", width + "px")
+    var box = svg.closest(".ffg-diagram")
+    if (box && box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0")
+  })
 })
