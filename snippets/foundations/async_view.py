@@ -1,4 +1,4 @@
-"""An async view on a plain WSGI app: needs `flask[async]` (asgiref), nothing else."""
+"""An async view on a plain WSGI app: needs `flask[async]` (asgiref) only."""
 
 import asyncio
 import threading
@@ -24,8 +24,9 @@ async def rates():
 
 
 # --8<-- [start:asgi]
-# Only if you deploy on an ASGI server (uvicorn, hypercorn): `uvicorn module:asgi_app`.
-# Gunicorn, Waitress, mod_wsgi and `flask run` serve `app` itself, async views included.
+# Only for an ASGI server (uvicorn, hypercorn): `uvicorn module:asgi_app`.
+# Gunicorn, Waitress, mod_wsgi and `flask run` serve `app` itself,
+# async views included.
 asgi_app = WsgiToAsgi(app)
 # --8<-- [end:asgi]
 
@@ -47,10 +48,13 @@ def report():  # an ordinary view with a blocking call in it
 # --8<-- [start:asgi-client]
 async def asgi_get(path):
     """One GET through the ASGI interface, the way uvicorn would send it."""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
-             "query_string": b"", "root_path": "", "headers": [(b"host", b"localhost")],
-             "server": ("localhost", 8000), "client": ("127.0.0.1", 50000)}
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+        "method": "GET", "scheme": "http", "path": path,
+        "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": [(b"host", b"localhost")],
+        "server": ("localhost", 8000), "client": ("127.0.0.1", 50000),
+    }
     sent = []
 
     async def receive():
@@ -60,7 +64,9 @@ async def asgi_get(path):
         sent.append(message)
 
     await asgi_app(scope, receive, send)
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    body = b"".join(
+        m.get("body", b"") for m in sent if m["type"] == "http.response.body"
+    )
     return sent[0]["status"], body
 
 
@@ -69,9 +75,12 @@ def concurrency_behind_the_adapter(requests=4):
     running["most"] = 0
 
     async def all_at_once():
-        return await asyncio.gather(*(asgi_get("/report") for _ in range(requests)))
+        calls = (asgi_get("/report") for _ in range(requests))
+        return await asyncio.gather(*calls)
 
     threads = {body for _, body in asyncio.run(all_at_once())}
-    return (f"{requests} concurrent requests -> at most {running['most']} running at once, "
-            f"on {len(threads)} thread(s)")
+    return (
+        f"{requests} concurrent requests -> at most {running['most']} "
+        f"running at once, on {len(threads)} thread(s)"
+    )
 # --8<-- [end:asgi-client]

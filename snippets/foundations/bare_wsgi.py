@@ -1,4 +1,4 @@
-"""WSGI without a framework: the callable every Python web server knows how to call."""
+"""WSGI without a framework: the callable every Python web server can call."""
 
 from wsgiref.util import setup_testing_defaults
 
@@ -8,8 +8,8 @@ from snippets.foundations.minimal_app import app as flask_app
 # --8<-- [start:app]
 def application(environ, start_response):
     """A complete WSGI application: a callable, no framework, no imports."""
-    body = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']} reached a bare WSGI app\n"
-    body = body.encode("utf-8")
+    method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"]
+    body = f"{method} {path} reached a bare WSGI app\n".encode("utf-8")
     start_response("200 OK", [
         ("Content-Type", "text/plain; charset=utf-8"),
         ("Content-Length", str(len(body))),
@@ -42,7 +42,8 @@ def call_like_a_server(wsgi_app, path):
 def both_apps():
     """The same server code drives the bare callable and a Flask app."""
     lines = []
-    for label, wsgi_app in [("bare WSGI callable", application), ("Flask app", flask_app)]:
+    apps = [("bare WSGI callable", application), ("Flask app", flask_app)]
+    for label, wsgi_app in apps:
         status, headers, body = call_like_a_server(wsgi_app, "/")
         lines.append(f"{label}: {status}")
         lines += [f"    {name}: {value}" for name, value in headers]

@@ -4,5 +4,6 @@
 from flask import Flask
 
 app = Flask(__name__)
-app.config["DEBUG"] = True  # too late for `flask run`, which resets it from FLASK_DEBUG
+# too late for `flask run`, which resets it from FLASK_DEBUG:
+app.config["DEBUG"] = True
 # --8<-- [end:app]

@@ -10,7 +10,7 @@ from flask.cli import cli
 
 # --8<-- [start:requirements]
 def flask_requirements():
-    """Flask's declared dependencies and the version of each that is installed."""
+    """Flask's declared dependencies and the installed version of each."""
     lines = []
     for requirement in requires("flask"):
         name = re.match(r"[\w.-]+", requirement).group()
@@ -48,13 +48,21 @@ def who_does_what():
         ("app.jinja_env", app.jinja_env, "jinja2"),
         ("app.cli", app.cli, "click"),
         ("flask.signals.request_started", signals.request_started, "blinker"),
-        ("session signer", app.session_interface.get_signing_serializer(app), "itsdangerous"),
+        (
+            "session signer",
+            app.session_interface.get_signing_serializer(app),
+            "itsdangerous",
+        ),
     ]
-    return "\n".join(f"{name:<31} <- {_base_from(obj, package)}" for name, obj, package in parts)
+    return "\n".join(
+        f"{name:<31} <- {_base_from(obj, package)}"
+        for name, obj, package in parts
+    )
 # --8<-- [end:who-does-what]
 
 
 def flask_version():
     """What `flask --version` prints."""
-    # env: the flask command sets FLASK_RUN_FROM_CLI; CliRunner puts it back afterwards.
-    return CliRunner().invoke(cli, ["--version"], env={"FLASK_RUN_FROM_CLI": None}).output
+    # env: the flask command sets FLASK_RUN_FROM_CLI; CliRunner puts it back.
+    env = {"FLASK_RUN_FROM_CLI": None}
+    return CliRunner().invoke(cli, ["--version"], env=env).output

@@ -11,7 +11,8 @@ app = Flask(__name__)
 
 @app.get("/search")
 def search():
-    return {"query": request.args.get("q")}  # noqa: F821 (the bug this page is about)
+    # the bug this page is about:
+    return {"query": request.args.get("q")}  # noqa: F821
 # --8<-- [end:app]
 
 

@@ -1,4 +1,4 @@
-"""Run as `python reloader_demo.py`: its import-time code runs in two processes."""
+"""Run as `python reloader_demo.py`: its import-time code runs twice."""
 
 import os
 

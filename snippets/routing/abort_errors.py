@@ -1,4 +1,4 @@
-"""abort() stops a view with an HTTP error; error handlers decide how it looks."""
+"""abort() stops a view with an HTTP error; error handlers decide its look."""
 
 from flask import Flask, abort, make_response, request
 

@@ -14,7 +14,8 @@ def internal():
 
 # --8<-- [start:config]
 quiet_app = Flask(__name__)
-quiet_app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False  # read when each rule is added
+# read when each rule is added
+quiet_app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
 
 
 @quiet_app.post("/webhook")
@@ -38,7 +39,8 @@ def legacy():
     return "", 204
 
 
-@app.route("/explicit", methods=["POST"], provide_automatic_options=True)  # default config
+# default config
+@app.route("/explicit", methods=["POST"], provide_automatic_options=True)
 def explicit():
     return "", 204
 # --8<-- [end:opt_in]

@@ -9,7 +9,8 @@ app = Flask(__name__)
 # --8<-- [start:view]
 class ListView(View):
     methods = ["GET"]
-    init_every_request = False  # one instance serves every request: keep no state on self
+    # one instance serves every request: keep no state on self
+    init_every_request = False
 
     def __init__(self, items, limit=10):
         self.items = items
@@ -20,6 +21,8 @@ class ListView(View):
         return {"items": self.items[:limit], "total": len(self.items)}
 
 
-app.add_url_rule("/colors", view_func=ListView.as_view("colors", ["red", "green", "blue"]))
-app.add_url_rule("/sizes", view_func=ListView.as_view("sizes", ["S", "M", "L", "XL"], limit=2))
+colors = ListView.as_view("colors", ["red", "green", "blue"])
+app.add_url_rule("/colors", view_func=colors)
+sizes = ListView.as_view("sizes", ["S", "M", "L", "XL"], limit=2)
+app.add_url_rule("/sizes", view_func=sizes)
 # --8<-- [end:view]

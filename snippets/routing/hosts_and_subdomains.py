@@ -1,4 +1,7 @@
-"""Routing on the Host header: subdomain= with subdomain_matching, and host= with host_matching."""
+"""Routing on the Host header.
+
+subdomain= with subdomain_matching, and host= with host_matching.
+"""
 
 from flask import Flask, url_for
 from werkzeug.routing import BaseConverter
@@ -21,13 +24,15 @@ def storefront(tenant):
 
 # --8<-- [start:strict]
 class TenantConverter(BaseConverter):
-    regex = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"  # one DNS label: no dots, no "<invalid>"
+    # one DNS label: no dots, no "<invalid>"
+    regex = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 
 
 strict = Flask(__name__, subdomain_matching=True)
 strict.url_map.converters["tenant"] = TenantConverter
 strict.config["SERVER_NAME"] = "shop.test"
-strict.config["TRUSTED_HOSTS"] = ["shop.test", ".shop.test"]  # anything else: 400
+# anything else: 400
+strict.config["TRUSTED_HOSTS"] = ["shop.test", ".shop.test"]
 
 
 @strict.get("/", subdomain="<tenant:tenant>")
@@ -38,12 +43,17 @@ def strict_storefront(tenant):
 
 # --8<-- [start:hosts]
 hosts = Flask(__name__, host_matching=True, static_host="static.example.test")
-hosts.config["SERVER_NAME"] = "example.test"  # for url_for outside a request only
+# for url_for outside a request only
+hosts.config["SERVER_NAME"] = "example.test"
 
 
 @hosts.get("/", host="api.example.test")
 def api_root():
-    return {"site": "api", "docs": url_for("docs_root"), "org": url_for("org_root", org="acme")}
+    return {
+        "site": "api",
+        "docs": url_for("docs_root"),
+        "org": url_for("org_root", org="acme"),
+    }
 
 
 @hosts.get("/", host="docs.example.test")
@@ -51,7 +61,8 @@ def docs_root():
     return {"site": "docs"}
 
 
-@hosts.get("/", host="<org>.customers.test")  # a whole other domain, with a variable
+# a whole other domain, with a variable
+@hosts.get("/", host="<org>.customers.test")
 def org_root(org):
     return {"site": "customer", "org": org}
 

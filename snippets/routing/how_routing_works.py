@@ -31,7 +31,8 @@ def match_a_path():
     adapter = app.url_map.bind("localhost")
     endpoint, arguments = adapter.match("/users/42", method="GET")
     view = app.view_functions[endpoint]
-    return f"endpoint={endpoint!r} arguments={arguments!r} view={view.__name__}()"
+    name = view.__name__
+    return f"endpoint={endpoint!r} arguments={arguments!r} view={name}()"
 # --8<-- [end:inspect]
 
 
@@ -49,12 +50,14 @@ def ticket_by_ref(ticket_ref):
     return f"ticket_by_ref({ticket_ref!r})"
 
 
-@tickets.get("/tickets/<uuid:ticket_id>")  # uuid, weight 100 too: a tie, and it loses
+# uuid, weight 100 too: a tie, and it loses
+@tickets.get("/tickets/<uuid:ticket_id>")
 def ticket_by_id(ticket_id):
     return f"ticket_by_id({ticket_id!r})"
 
 
-@tickets.get("/tickets/<int:number>")  # int, weight 50: beats both, though declared last
+# int, weight 50: beats both, though declared last
+@tickets.get("/tickets/<int:number>")
 def ticket_by_number(number):
     return f"ticket_by_number({number!r})"
 # --8<-- [end:ties]

@@ -1,4 +1,4 @@
-"""MethodView: HTTP methods mapped to CRUD on an in-memory store, errors as JSON."""
+"""MethodView: HTTP methods as CRUD on an in-memory store, errors as JSON."""
 
 from flask import Flask, abort, current_app, request, url_for
 from flask.views import MethodView
@@ -28,7 +28,10 @@ def task_fields():
         abort(400, description="The body must be a JSON object.")
     title, done = data.get("title"), data.get("done", False)
     if not isinstance(title, str) or not title.strip():
-        abort(400, description="'title' is required and must be a non-empty string.")
+        abort(
+            400,
+            description="'title' is required and must be a non-empty string.",
+        )
     if not isinstance(done, bool):
         abort(400, description="'done' must be true or false.")
     return {"title": title.strip(), "done": done}
@@ -78,9 +81,11 @@ class TaskItemAPI(MethodView):
 
 # --8<-- [start:errors]
 def json_error(error):
-    """Any HTTPException (abort, 404, 405, 415...) as JSON, keeping its headers."""
+    """Any HTTPException (abort, 404, 405, 415...) as JSON, with its headers."""
     response = error.get_response()
-    response.data = current_app.json.dumps({"error": error.name, "detail": error.description})
+    response.data = current_app.json.dumps(
+        {"error": error.name, "detail": error.description}
+    )
     response.content_type = "application/json"
     return response
 # --8<-- [end:errors]
@@ -92,8 +97,10 @@ def create_app():
     store = TaskStore()
     store.add("write the routing chapter", done=True)
     store.add("test every snippet")
-    app.add_url_rule("/tasks", view_func=TaskListAPI.as_view("task_list", store))
-    app.add_url_rule("/tasks/<int:task_id>", view_func=TaskItemAPI.as_view("task_item", store))
+    task_list = TaskListAPI.as_view("task_list", store)
+    app.add_url_rule("/tasks", view_func=task_list)
+    task_item = TaskItemAPI.as_view("task_item", store)
+    app.add_url_rule("/tasks/<int:task_id>", view_func=task_item)
     app.register_error_handler(HTTPException, json_error)
     return app
 # --8<-- [end:app]

@@ -1,4 +1,4 @@
-"""HTTP methods: methods=[...], the 2.0 shortcuts, and what Flask adds for you."""
+"""HTTP methods: methods=[...], the 2.0 shortcuts, and what Flask adds."""
 
 from flask import Flask, request
 
@@ -29,7 +29,10 @@ def create_article():
 def subscribe():
     if request.method == "POST":
         return f"subscribed {request.form['email']}", 201
-    return '<form method="post"><input name="email"><button>Subscribe</button></form>'
+    return (
+        '<form method="post"><input name="email">'
+        "<button>Subscribe</button></form>"
+    )
 # --8<-- [end:get_vs_post]
 
 

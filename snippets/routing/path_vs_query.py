@@ -1,4 +1,4 @@
-"""Path parameters identify a resource; query parameters filter, sort and page."""
+"""Path parameters identify a resource; query parameters filter and page."""
 
 from flask import Flask, abort, request
 
@@ -29,7 +29,8 @@ def list_books():
     genre = request.args.get("genre")  # None when absent
     books = [b for b in BOOKS.values() if genre is None or b["genre"] == genre]
     start = (page - 1) * per_page
-    return {"page": page, "per_page": per_page, "books": books[start:start + per_page]}
+    page_of_books = books[start:start + per_page]
+    return {"page": page, "per_page": per_page, "books": page_of_books}
 # --8<-- [end:query]
 
 

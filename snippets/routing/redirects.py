@@ -20,8 +20,9 @@ def news():
 
 
 # --8<-- [start:codes]
+# the URL moved for good: clients and search engines may remember it
 @app.get("/weblog")
-def weblog():  # the URL moved for good: clients and search engines may remember it
+def weblog():
     return redirect(url_for("blog"), code=301)
 
 

@@ -1,4 +1,4 @@
-"""Rule options beyond the pattern: defaults=, redirect_to=, alias= and merge_slashes."""
+"""Rule options beyond the pattern: defaults=, redirect_to=, alias= and more."""
 
 from flask import Flask, url_for
 
@@ -11,16 +11,18 @@ app = Flask(__name__)
 def articles(page):
     return {
         "page": page,
-        "first": url_for("articles", page=1),  # built from the rule with the defaults
+        # built from the rule with the defaults
+        "first": url_for("articles", page=1),
         "next": url_for("articles", page=page + 1),
     }
 # --8<-- [end:defaults]
 
 
 # --8<-- [start:python_default]
+# a Python default: both URLs answer 200, nothing is canonical
 @app.get("/tags/")
 @app.get("/tags/page/<int:page>")
-def tags(page=1):  # a Python default: both URLs answer 200, nothing is canonical
+def tags(page=1):
     return {"page": page, "first": url_for("tags", page=1)}
 # --8<-- [end:python_default]
 
@@ -32,16 +34,21 @@ def post(slug):
 
 
 # A rule placeholder in the target: the old URL's value, through its converter.
-app.add_url_rule("/blog/<slug>", endpoint="old_blog", redirect_to="posts/<slug>")
+app.add_url_rule(
+    "/blog/<slug>", endpoint="old_blog", redirect_to="posts/<slug>"
+)
 
 
 def by_legacy_id(adapter, legacy_id):
     """Called with the MapAdapter and the URL's values; returns the target."""
     slugs = {7: "routing-in-depth"}  # stands in for a lookup in the database
-    return f"posts/{slugs.get(legacy_id, 'unknown')}"  # relative: kept under a mount prefix
+    # relative: kept under a mount prefix
+    return f"posts/{slugs.get(legacy_id, 'unknown')}"
 
 
-app.add_url_rule("/p/<int:legacy_id>", endpoint="legacy_post", redirect_to=by_legacy_id)
+app.add_url_rule(
+    "/p/<int:legacy_id>", endpoint="legacy_post", redirect_to=by_legacy_id
+)
 # --8<-- [end:redirect_to]
 
 
@@ -59,7 +66,8 @@ def monthly():
     return {"report": "monthly"}
 
 
-@app.get("/hooks/github/push", merge_slashes=False)  # a webhook: no redirect, exact URL only
+# a webhook: no redirect, exact URL only
+@app.get("/hooks/github/push", merge_slashes=False)
 def github_push():
     return {"hook": "push"}
 # --8<-- [end:merge_slashes]

@@ -1,4 +1,7 @@
-"""How Werkzeug's state-machine matcher ranks rules: segments, static text, weights, slashes."""
+"""How Werkzeug's state-machine matcher ranks rules.
+
+By segments, static text, converter weights and slashes.
+"""
 
 from flask import Flask
 from werkzeug.routing import BaseConverter
@@ -12,7 +15,8 @@ def new_team():
     return "new_team()"
 
 
-@app.get("/teams/<team>/members")  # tried when the static branch has no /members
+# tried when the static branch has no /members
+@app.get("/teams/<team>/members")
 def members(team):
     return f"members(team={team!r})"
 # --8<-- [end:backtrack]
@@ -44,17 +48,20 @@ def edit_nested(title):
 
 # --8<-- [start:part_isolating]
 class CategoryConverter(BaseConverter):
-    regex = r"[a-z]+(?:/[a-z]+)*"  # a "/" in a class-level regex: part_isolating = False
+    # a "/" in a class-level regex: part_isolating = False
+    regex = r"[a-z]+(?:/[a-z]+)*"
 
 
 class ShallowCategoryConverter(BaseConverter):
-    def __init__(self, map, depth=3):  # regex set per instance: the class check never sees it
+    # regex set per instance: the class check never sees it
+    def __init__(self, map, depth=3):
         super().__init__(map)
         self.regex = r"[a-z]+(?:/[a-z]+){0,%d}" % (depth - 1)
 
 
 class FixedShallowCategoryConverter(ShallowCategoryConverter):
-    part_isolating = False  # say it yourself when the regex is built at run time
+    # say it yourself when the regex is built at run time
+    part_isolating = False
 
 
 app.url_map.converters.update(
@@ -82,14 +89,18 @@ def market(category):
 
 # --8<-- [start:inspect]
 def ranking(prefix="/wiki"):
-    """The dynamic transitions the matcher tries after a static prefix, in order.
+    """The dynamic transitions tried after a static prefix, in order.
 
-    _matcher is Werkzeug's internal state machine: fine for looking, not for an app."""
-    state = app.url_map._matcher._root.static[""]  # the host part: empty without host matching
+    _matcher is Werkzeug's internal state machine: fine for looking, not for
+    an app.
+    """
+    # the host part: empty without host matching
+    state = app.url_map._matcher._root.static[""]
     for segment in prefix.split("/"):  # "/wiki" -> "", "wiki"
         state = state.static[segment]
     return "\n".join(
-        f"{part.content!r:44} static pieces={-part.weight.number_static_weights}"
+        f"{part.content!r:44} "
+        f"static pieces={-part.weight.number_static_weights}"
         f" converter weights={part.weight.argument_weights}"
         for part, _ in state.dynamic
     )

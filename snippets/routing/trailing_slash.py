@@ -6,7 +6,8 @@ app = Flask(__name__)
 
 
 # --8<-- [start:rules]
-@app.route("/projects/", methods=["GET", "POST"])  # folder-like: slash in the rule
+# folder-like: slash in the rule
+@app.route("/projects/", methods=["GET", "POST"])
 def projects():
     return "the projects collection"
 

@@ -21,7 +21,8 @@ def create_app(server_name=None):
     def help_page():
         return "help"
 
-    app.add_url_rule("/help", endpoint="help", view_func=help_page)  # no decorator
+    # no decorator
+    app.add_url_rule("/help", endpoint="help", view_func=help_page)
 
     @app.get("/")
     def index():
@@ -44,16 +45,21 @@ app = create_app()
 def build_outside_a_request():
     lines = []
     try:
-        url_for("profile", username="ada")  # no app context at all, as in a bare worker
+        # no app context at all, as in a bare worker
+        url_for("profile", username="ada")
     except RuntimeError as exc:
-        lines.append(f"no app context: RuntimeError: {str(exc).splitlines()[0]}")
+        first_line = str(exc).splitlines()[0]
+        lines.append(f"no app context: RuntimeError: {first_line}")
     for server_name in (None, "example.com"):
         app = create_app(server_name)
         with app.app_context():  # an app context, but no request
             try:
-                lines.append(f"SERVER_NAME={server_name!r}: {url_for('profile', username='ada')}")
+                url = url_for("profile", username="ada")
+                lines.append(f"SERVER_NAME={server_name!r}: {url}")
             except RuntimeError as exc:
-                lines.append(f"SERVER_NAME={server_name!r}: RuntimeError: {exc}")
+                lines.append(
+                    f"SERVER_NAME={server_name!r}: RuntimeError: {exc}"
+                )
     return "\n".join(lines)
 # --8<-- [end:outside]
 
@@ -65,5 +71,6 @@ def flask_routes():
 
 
 def flask_routes_all_methods():
-    return app.test_cli_runner().invoke(routes_command, ["--all-methods"]).output
+    runner = app.test_cli_runner()
+    return runner.invoke(routes_command, ["--all-methods"]).output
 # --8<-- [end:cli]

@@ -1,4 +1,7 @@
-"""Two View class attributes that bite: init_every_request=False and the order of decorators."""
+"""Two View class attributes that bite.
+
+init_every_request=False, and the order of decorators.
+"""
 
 import functools
 
@@ -8,11 +11,13 @@ from flask.views import MethodView, View
 
 # --8<-- [start:shared]
 class Greeting(View):
-    init_every_request = False  # one instance for every request, on every thread
+    # one instance for every request, on every thread
+    init_every_request = False
 
     def dispatch_request(self):
         if "name" in request.args:
-            self.name = request.args["name"]  # the bug: request data on a shared self
+            # the bug: request data on a shared self
+            self.name = request.args["name"]
         return {"hello": getattr(self, "name", "stranger")}
 # --8<-- [end:shared]
 
@@ -29,7 +34,8 @@ def note(label):
 
 
 class Report(MethodView):
-    # as_view applies them in list order, so the LAST one is outermost and runs first
+    # as_view applies them in list order, so the LAST one is outermost and
+    # runs first
     decorators = [note("listed first"), note("listed second")]
 
     def get(self):

@@ -1,4 +1,4 @@
-"""A view decorator done right (functools.wraps) and the two ways it goes wrong."""
+"""A view decorator done right (functools.wraps) and two ways it goes wrong."""
 
 import functools
 
@@ -11,7 +11,8 @@ app = Flask(__name__)
 
 # --8<-- [start:decorator]
 def require_token(view):
-    @functools.wraps(view)  # copies __name__, __doc__, __wrapped__ ... onto wrapper
+    # copies __name__, __doc__, __wrapped__ ... onto wrapper
+    @functools.wraps(view)
     def wrapper(*args, **kwargs):
         if request.headers.get("X-Token") != API_TOKEN:
             return {"error": "missing or wrong X-Token"}, 401
@@ -45,7 +46,8 @@ def payroll():
 
 # --8<-- [start:class_view]
 class AuditLog(MethodView):
-    decorators = [require_token]  # applied to the function that as_view() returns
+    # applied to the function that as_view() returns
+    decorators = [require_token]
 
     def get(self):
         return {"audit": ["login", "logout"]}
@@ -75,7 +77,7 @@ def register_two_views_without_wraps():
         @broken.get("/staff")
         @forgetful
         def staff():
-            """Also "wrapper": Flask refuses to map one name to two functions."""
+            """Also "wrapper": Flask won't map one name to two functions."""
 
     except AssertionError as exc:
         return f"AssertionError: {exc}"

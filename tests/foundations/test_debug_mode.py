@@ -69,10 +69,10 @@ def test_app_run_is_ignored_under_flask_run(monkeypatch):
 
 def test_launcher_table():
     table = launchers.launcher_table().splitlines()
-    rows = {line[:50].strip(): line[50:].split() for line in table[2:]}
-    assert rows["flask --app minimal_app run"] == ["127.0.0.1", "False", "False", "False"]
-    assert rows["flask --app minimal_app run --debug"] == ["127.0.0.1", "True", "True", "True"]
-    assert rows["FLASK_ENV=development flask --app minimal_app run"][1:] == ["False"] * 3
+    rows = {line[:36].strip(): line[36:].split() for line in table[2:]}
+    assert rows["flask run"] == ["127.0.0.1", "False", "False", "False"]
+    assert rows["flask run --debug"] == ["127.0.0.1", "True", "True", "True"]
+    assert rows["FLASK_ENV=development flask run"][1:] == ["False"] * 3
     assert rows["flask --app debug_in_code run"][1:] == ["False"] * 3
     assert rows["app.run(host='0.0.0.0', debug=True)"] == ["0.0.0.0", "True", "True", "True"]
     assert len(rows) == 8
