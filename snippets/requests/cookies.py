@@ -15,12 +15,15 @@ def save_preferences():
     response.set_cookie(
         "theme",
         theme,
-        max_age=ONE_YEAR,   # seconds; without it the cookie ends with the browser session
-        secure=True,        # only sent over HTTPS
-        httponly=True,      # invisible to JavaScript (document.cookie)
-        samesite="Lax",     # not sent on cross-site POSTs
+        # seconds; without max_age the cookie ends with the browser session
+        max_age=ONE_YEAR,
+        secure=True,  # only sent over HTTPS
+        httponly=True,  # invisible to JavaScript (document.cookie)
+        samesite="Lax",  # not sent on cross-site POSTs
     )
     return response
+
+
 # --8<-- [end:set]
 
 
@@ -28,6 +31,8 @@ def save_preferences():
 @app.get("/preferences")
 def read_preferences():
     return {"theme": request.cookies.get("theme", "light")}
+
+
 # --8<-- [end:read]
 
 
@@ -38,4 +43,6 @@ def reset_preferences():
     # Same name, path and domain as when it was set; the browser then drops it.
     response.delete_cookie("theme", secure=True, httponly=True, samesite="Lax")
     return response
+
+
 # --8<-- [end:delete]

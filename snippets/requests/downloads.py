@@ -1,4 +1,6 @@
-"""Large downloads with send_from_directory / send_file: ETag, 304 and 206 for free."""
+"""Large downloads with send_from_directory / send_file: ETag, 304 and 206 for
+free.
+"""
 
 import io
 from pathlib import Path
@@ -19,7 +21,11 @@ def get_file(name):
 
 @app.get("/attachment/<path:name>")
 def get_attachment(name):
-    return send_from_directory(FILES, name, as_attachment=True)  # Content-Disposition
+    return send_from_directory(
+        FILES, name, as_attachment=True
+    )  # Content-Disposition
+
+
 # --8<-- [end:files]
 
 
@@ -27,7 +33,11 @@ def get_attachment(name):
 @app.get("/generated.txt")
 def generated():
     buffer = io.BytesIO(b"built in memory\n")
-    return send_file(buffer, mimetype="text/plain", download_name="generated.txt")
+    return send_file(
+        buffer, mimetype="text/plain", download_name="generated.txt"
+    )
+
+
 # --8<-- [end:memory]
 
 
@@ -41,11 +51,18 @@ def conditional_demo():
     client = app.test_client()
     status, headers, body = fetch(client)
     etag = headers["ETag"]
-    lines = [f"GET                      -> {status}, {len(body)} bytes, ETag {etag}"]
+    lines = [
+        f"GET                      -> {status}, {len(body)} bytes, ETag {etag}"
+    ]
     status, headers, body = fetch(client, **{"If-None-Match": etag})
     lines.append(f"GET + If-None-Match ETag -> {status}, {len(body)} bytes")
     status, headers, body = fetch(client, Range="bytes=0-25")
-    lines.append(f"GET + Range: bytes=0-25  -> {status}, Content-Range: {headers['Content-Range']}")
+    lines.append(
+        f"GET + Range: bytes=0-25  -> {status}, "
+        f"Content-Range: {headers['Content-Range']}"
+    )
     lines.append(f"                            body {body!r}")
     return "\n".join(lines)
+
+
 # --8<-- [end:demo]

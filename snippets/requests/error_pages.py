@@ -13,7 +13,7 @@ def home():
 # --8<-- [start:handlers]
 @app.errorhandler(404)
 def not_found(error):
-    return render_template("not_found.html"), 404      # the status is yours to set
+    return render_template("not_found.html"), 404  # the status is yours to set
 
 
 @app.errorhandler(500)
@@ -29,4 +29,6 @@ def error404():
 @app.get("/error500")
 def error500():
     abort(500)
+
+
 # --8<-- [end:handlers]

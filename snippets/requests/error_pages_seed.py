@@ -1,5 +1,6 @@
 # AS THE SEED MATERIAL WROTE IT -- DO NOT COPY. Two bugs, both checked by tests:
-# the 404 handler answers 200, and /error404 dies with NameError (abort is not imported).
+# the 404 handler answers 200, and /error404 dies with NameError (abort is not
+# imported).
 from flask import Flask, render_template
 
 app = Flask(__name__)
@@ -13,7 +14,7 @@ def home():
 # --8<-- [start:handlers]
 @app.errorhandler(404)
 def not_found(error):
-    return render_template("not_found.html")          # BUG: status 200
+    return render_template("not_found.html")  # BUG: status 200
 
 
 @app.errorhandler(500)
@@ -28,5 +29,8 @@ def error404():
 
 @app.get("/error500")
 def error500():
-    abort(500)  # noqa: F821 -- same NameError; in debug mode the debugger shows it
+    # the same NameError; in debug mode the debugger shows it
+    abort(500)  # noqa: F821
+
+
 # --8<-- [end:handlers]

@@ -1,4 +1,6 @@
-"""abort(), handlers for codes and for exception classes, and a JSON API's error format."""
+"""abort(), handlers for codes and for exception classes, and a JSON API's error
+format.
+"""
 
 from flask import Flask, abort, json
 from werkzeug.exceptions import HTTPException
@@ -19,6 +21,8 @@ def get_order(order_id):
     if order_id not in ORDERS:
         abort(404, description=f"no order {order_id}")  # raises NotFound
     return ORDERS[order_id]
+
+
 # --8<-- [end:abort]
 
 
@@ -29,7 +33,7 @@ class OutOfStock(Exception):
         self.sku = sku
 
 
-@app.errorhandler(OutOfStock)                # a class: matched along the MRO
+@app.errorhandler(OutOfStock)  # a class: matched along the MRO
 def out_of_stock(error):
     return {"error": "out_of_stock", "sku": error.sku}, 409
 
@@ -37,19 +41,31 @@ def out_of_stock(error):
 @app.post("/orders/<int:order_id>/ship")
 def ship(order_id):
     order = ORDERS.get(order_id) or abort(404)
-    raise OutOfStock(order["sku"])           # pretend the warehouse is empty
+    raise OutOfStock(order["sku"])  # pretend the warehouse is empty
+
+
 # --8<-- [end:domain]
 
 
 # --8<-- [start:json]
-@app.errorhandler(HTTPException)             # every 4xx/5xx Werkzeug raises or abort() raises
+@app.errorhandler(
+    HTTPException
+)  # every 4xx/5xx Werkzeug raises or abort() raises
 def http_error_as_json(error):
-    response = error.get_response()          # keeps the status and headers such as Allow
-    response.set_data(json.dumps({
-        "error": error.name,
-        "status": error.code,
-        "detail": error.description,
-    }))
+    response = (
+        error.get_response()
+    )  # keeps the status and headers such as Allow
+    response.set_data(
+        json.dumps(
+            {
+                "error": error.name,
+                "status": error.code,
+                "detail": error.description,
+            }
+        )
+    )
     response.content_type = "application/json"
     return response
+
+
 # --8<-- [end:json]

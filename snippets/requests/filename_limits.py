@@ -16,4 +16,6 @@ NAMES = [
 
 def table():
     return "\n".join(f"{name!r} -> {secure_filename(name)!r}" for name in NAMES)
+
+
 # --8<-- [end:table]

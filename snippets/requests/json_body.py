@@ -1,4 +1,6 @@
-"""Reading a JSON body: strict get_json(), silent=True, and validating the shape yourself."""
+"""Reading a JSON body: strict get_json(), silent=True, and validating the shape
+yourself.
+"""
 
 from flask import Flask, request
 
@@ -10,6 +12,8 @@ app = Flask(__name__)
 def create_note():
     data = request.get_json()  # wrong Content-Type: 415; broken JSON: 400
     return {"received": data}, 201
+
+
 # --8<-- [end:strict]
 
 
@@ -17,6 +21,8 @@ def create_note():
 @app.post("/notes/via-property")
 def create_note_via_property():
     return {"received": request.json}, 201  # same rules as get_json()
+
+
 # --8<-- [end:property]
 
 
@@ -25,7 +31,11 @@ def create_note_via_property():
 def create_note_lenient():
     data = request.get_json(silent=True)  # None instead of 415 or 400
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return {"error": "invalid_body",
-                "detail": 'send a JSON object like {"text": "..."}'}, 400
+        return {
+            "error": "invalid_body",
+            "detail": 'send a JSON object like {"text": "..."}',
+        }, 400
     return {"text": data["text"]}, 201
+
+
 # --8<-- [end:silent]

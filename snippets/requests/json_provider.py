@@ -1,4 +1,6 @@
-"""The app.json provider: what JSON responses look like and which types they accept."""
+"""The app.json provider: what JSON responses look like and which types they
+accept.
+"""
 
 import enum
 from datetime import date
@@ -29,6 +31,8 @@ def default_invoice():
 @default_app.get("/ticket")
 def default_ticket():
     return {"status": Status.OPEN}  # the default provider cannot encode an Enum
+
+
 # --8<-- [end:default]
 
 
@@ -60,16 +64,22 @@ def api_invoice():
 @app.get("/ticket")
 def api_ticket():
     return {"status": Status.OPEN}
+
+
 # --8<-- [end:provider]
 
 
 # --8<-- [start:attribute]
 compact_app = Flask(__name__)
-compact_app.json.sort_keys = False   # attributes replace JSON_SORT_KEYS (removed 2.3.0)
-compact_app.json.compact = True      # never indent, even in debug mode
+compact_app.json.sort_keys = (
+    False  # attributes replace JSON_SORT_KEYS (removed 2.3.0)
+)
+compact_app.json.compact = True  # never indent, even in debug mode
 
 
 @compact_app.get("/invoice")
 def compact_invoice():
     return invoice()
+
+
 # --8<-- [end:attribute]

@@ -1,4 +1,6 @@
-"""Rotating SECRET_KEY with SECRET_KEY_FALLBACKS (Flask 3.1.0; signing order fixed in 3.1.1)."""
+"""Rotating SECRET_KEY with SECRET_KEY_FALLBACKS (Flask 3.1.0; signing order
+fixed in 3.1.1).
+"""
 
 from flask import Flask, request, session
 
@@ -6,8 +8,10 @@ from flask import Flask, request, session
 # --8<-- [start:factory]
 def create_app(secret_key, fallbacks=()):
     app = Flask(__name__)
-    app.config["SECRET_KEY"] = secret_key            # signs new cookies
-    app.config["SECRET_KEY_FALLBACKS"] = list(fallbacks)  # still accepted when reading
+    app.config["SECRET_KEY"] = secret_key  # signs new cookies
+    app.config["SECRET_KEY_FALLBACKS"] = list(
+        fallbacks
+    )  # still accepted when reading
 
     @app.post("/login")
     def login():
@@ -19,6 +23,8 @@ def create_app(secret_key, fallbacks=()):
         return {"user": session.get("user")}
 
     return app
+
+
 # --8<-- [end:factory]
 
 
@@ -42,10 +48,14 @@ def demo():
 
     old_cookie = issue(before, "ada")
     new_cookie = issue(during, "grace")
-    return "\n".join([
-        f"old cookie, app during rotation: {who(during, old_cookie)}",
-        f"new cookie, app with only key-2025: {who(after, new_cookie)}",
-        f"new cookie, app with only key-2024: {who(before, new_cookie)}",
-        f"old cookie, fallback removed: {who(after, old_cookie)}",
-    ])
+    return "\n".join(
+        [
+            f"old cookie, app during rotation: {who(during, old_cookie)}",
+            f"new cookie, app with only key-2025: {who(after, new_cookie)}",
+            f"new cookie, app with only key-2024: {who(before, new_cookie)}",
+            f"old cookie, fallback removed: {who(after, old_cookie)}",
+        ]
+    )
+
+
 # --8<-- [end:demo]

@@ -1,4 +1,6 @@
-"""Request attributes that changed under people's feet: user_agent, data, authorization."""
+"""Request attributes that changed under people's feet: user_agent, data,
+authorization.
+"""
 
 from flask import Flask, request
 
@@ -10,11 +12,17 @@ app = Flask(__name__)
 def client():
     agent = request.user_agent  # a werkzeug.user_agent.UserAgent
     return {
-        "string": agent.string,  # the header, verbatim: all Werkzeug still gives you
-        "browser": agent.browser,  # None since Werkzeug 2.1, whatever the header
+        # the header, verbatim: all Werkzeug still gives you
+        "string": agent.string,
+        # None since Werkzeug 2.1, whatever the header
+        "browser": agent.browser,
         "platform": agent.platform,  # None too
-        "truthy": bool(agent),  # bool() asks for .browser, so this is always False
+        "truthy": bool(
+            agent
+        ),  # bool() asks for .browser, so this is always False
     }
+
+
 # --8<-- [end:user_agent]
 
 
@@ -24,7 +32,9 @@ def raw():
     form = request.form.to_dict()  # parsing a form consumes the body...
     return {
         "data": request.data.decode(),  # ...so .data is empty for a form
-        "get_data": request.get_data(as_text=True),  # and so is get_data() after it
+        "get_data": request.get_data(
+            as_text=True
+        ),  # and so is get_data() after it
         "form": form,
     }
 
@@ -32,7 +42,12 @@ def raw():
 @app.post("/raw/first")
 def raw_first():
     body = request.get_data(as_text=True)  # read (and cache) the bytes first...
-    return {"get_data": body, "form": request.form.to_dict()}  # ...the form still parses
+    return {
+        "get_data": body,
+        "form": request.form.to_dict(),
+    }  # ...the form still parses
+
+
 # --8<-- [end:body]
 
 
@@ -48,4 +63,6 @@ def auth():
         "password": credentials.password,  # Basic only
         "token": credentials.token,  # Bearer and other single-token schemes
     }
+
+
 # --8<-- [end:authorization]

@@ -10,22 +10,24 @@ app = Flask(__name__)
 # --8<-- [start:plain]
 @app.get("/text")
 def text():
-    return "<p>Hello</p>"                       # str: text/html, UTF-8
+    return "<p>Hello</p>"  # str: text/html, UTF-8
 
 
 @app.get("/bytes")
 def raw_bytes():
-    return b"sent byte for byte"                 # bytes: body as is, still text/html
+    return b"sent byte for byte"  # bytes: body as is, still text/html
 
 
 @app.get("/dict")
 def as_dict():
-    return {"id": 1, "tags": ["a", "b"]}         # dict: JSON (since 1.1.0)
+    return {"id": 1, "tags": ["a", "b"]}  # dict: JSON (since 1.1.0)
 
 
 @app.get("/list")
 def as_list():
-    return [{"id": 1}, {"id": 2}]                # list: JSON (since 2.2.0)
+    return [{"id": 1}, {"id": 2}]  # list: JSON (since 2.2.0)
+
+
 # --8<-- [end:plain]
 
 
@@ -33,7 +35,7 @@ def as_list():
 @app.post("/items")
 def create_item():
     location = url_for("show_item", item_id=3)
-    return {"id": 3}, 201, {"Location": location}     # (body, status, headers)
+    return {"id": 3}, 201, {"Location": location}  # (body, status, headers)
 
 
 @app.get("/items/<int:item_id>")
@@ -43,12 +45,14 @@ def show_item(item_id):
 
 @app.delete("/items/<int:item_id>")
 def delete_item(item_id):
-    return "", 204                                     # (body, status)
+    return "", 204  # (body, status)
 
 
 @app.get("/legacy")
 def legacy():
-    return "moved on", {"Deprecation": "true"}          # (body, headers)
+    return "moved on", {"Deprecation": "true"}  # (body, headers)
+
+
 # --8<-- [end:tuples]
 
 
@@ -60,12 +64,12 @@ def csv_file():
 
 @app.get("/jsonify")
 def with_jsonify():
-    return jsonify(1, 2, 3)          # several arguments become a JSON array
+    return jsonify(1, 2, 3)  # several arguments become a JSON array
 
 
 @app.get("/made")
 def made():
-    response = make_response({"ok": True}, 202)   # same rules as a return value
+    response = make_response({"ok": True}, 202)  # same rules as a return value
     response.headers["X-Request-Cost"] = "3"
     response.cache_control.max_age = 60
     return response
@@ -76,7 +80,12 @@ def stream():
     def lines():
         yield "first\n"
         yield "second\n"
-    return lines(), {"Content-Type": "text/plain"}  # a generator streams (2.2.0)
+
+    return lines(), {
+        "Content-Type": "text/plain"
+    }  # a generator streams (2.2.0)
+
+
 # --8<-- [end:objects]
 
 
@@ -84,19 +93,29 @@ def stream():
 @app.get("/forgot")
 def forgot_to_return():
     response = {"ok": True}  # built, but never returned
+
+
 # --8<-- [end:none]
 
 
 # --8<-- [start:invalid]
 def invalid_returns():
-    """Hand make_response the values a view might return by mistake, as Flask does."""
+    """Hand make_response values a view might return by mistake, as Flask does.
+    """
     lines = []
     for value in (None, 42, {"pen"}, ("body", 200, {}, "extra")):
         with app.test_request_context("/forgot"):
             try:
                 app.make_response(value)
             except TypeError as error:
-                lines.append(textwrap.fill(f"{value!r}: TypeError: {error}", 90,
-                                           subsequent_indent="    "))
+                lines.append(
+                    textwrap.fill(
+                        f"{value!r}: TypeError: {error}",
+                        90,
+                        subsequent_indent="    ",
+                    )
+                )
     return "\n".join(lines)
+
+
 # --8<-- [end:invalid]

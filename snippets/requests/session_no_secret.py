@@ -14,4 +14,6 @@ def read():
 @app.post("/write")
 def write():
     session["user"] = "ada"  # raises RuntimeError: no secret key was set
+
+
 # --8<-- [end:app]

@@ -7,9 +7,10 @@ from flask import Flask, request, session
 app = Flask(__name__)
 # --8<-- [start:config]
 app.config.update(
-    SECRET_KEY="dev-only-not-a-secret",  # production: a long random value from the environment
+    # production: a long random value from the environment
+    SECRET_KEY="dev-only-not-a-secret",
     PERMANENT_SESSION_LIFETIME=timedelta(days=14),
-    SESSION_COOKIE_SECURE=True,     # HTTPONLY is already True by default
+    SESSION_COOKIE_SECURE=True,  # HTTPONLY is already True by default
     SESSION_COOKIE_SAMESITE="Lax",
 )
 # --8<-- [end:config]
@@ -18,7 +19,7 @@ app.config.update(
 # --8<-- [start:login]
 @app.post("/login")
 def login():
-    session.clear()                               # drop whatever the visitor had before
+    session.clear()  # drop whatever the visitor had before
     session["user"] = request.form["name"]
     session.permanent = "remember" in request.form  # Expires = now + lifetime
     return {"user": session["user"], "permanent": session.permanent}
@@ -33,6 +34,8 @@ def me():
 def logout():
     session.clear()  # an emptied session deletes the cookie
     return {"user": None}
+
+
 # --8<-- [end:login]
 
 
@@ -55,4 +58,6 @@ def add_history():
 @app.get("/history")
 def show_history():
     return {"history": session.get("history", [])}
+
+
 # --8<-- [end:mutation]

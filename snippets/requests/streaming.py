@@ -1,4 +1,5 @@
-"""Streaming responses: generators, stream_with_context and server-sent events."""
+"""Streaming responses: generators, stream_with_context and server-sent events.
+"""
 
 import json
 import sqlite3
@@ -16,9 +17,12 @@ ROWS = [(1, "pen", 120), (2, "notebook", 45), (3, "stapler", 7)]
 def export_csv():
     def rows():
         yield "id,name,stock\n"
-        for row in ROWS:            # imagine a database cursor here
+        for row in ROWS:  # imagine a database cursor here
             yield ",".join(map(str, row)) + "\n"
+
     return rows(), {"Content-Type": "text/csv"}
+
+
 # --8<-- [end:generator]
 
 
@@ -29,7 +33,9 @@ def flaky_cursor(rows_before_failure):  # a cursor that fails part-way through
 
 
 @app.errorhandler(500)
-def internal_error(error):  # the app's JSON error page, bypassed by both failures below
+def internal_error(
+    error,
+):  # the app's JSON error page, bypassed by both failures below
     return {"error": "internal server error"}, 500
 
 
@@ -40,15 +46,21 @@ def export_flaky():
     def rows():
         for row in flaky_cursor(good_rows):
             yield ",".join(map(str, row)) + "\n"
+
     return rows(), {"Content-Type": "text/csv"}
+
+
 # --8<-- [end:failures]
 
 
 # --8<-- [start:wsgi_view]
 def what_the_server_gets(good_rows):
-    """Drive the app as a WSGI server does: call it, then pull the body chunk by chunk."""
+    """Drive the app as a WSGI server does: call it, then pull the body chunks.
+    """
     query = {"good_rows": good_rows}
-    environ = EnvironBuilder("/export/flaky.csv", query_string=query).get_environ()
+    environ = EnvironBuilder(
+        "/export/flaky.csv", query_string=query
+    ).get_environ()
     events = [f"good_rows={good_rows}"]
 
     def start_response(status, headers, exc_info=None):
@@ -67,6 +79,8 @@ def what_the_server_gets(good_rows):
 
 def flaky_export_demo():
     return "\n".join(what_the_server_gets(0) + what_the_server_gets(2))
+
+
 # --8<-- [end:wsgi_view]
 
 
@@ -75,29 +89,40 @@ def flaky_export_demo():
 def greeting_broken():
     def generate():
         yield "Hello, "
-        yield request.args.get("name", "stranger")  # runs after the view returned
+        yield request.args.get(
+            "name", "stranger"
+        )  # runs after the view returned
+
     return generate()
+
+
 # --8<-- [end:broken]
 
 
 # --8<-- [start:fixed]
 @app.get("/greeting")
 def greeting():
-    @stream_with_context                      # keeps the request context alive
+    @stream_with_context  # keeps the request context alive
     def generate():
         yield "Hello, "
         yield request.args.get("name", "stranger")
+
     return generate()
 
 
 @app.get("/greeting/early")
 def greeting_early():
-    name = request.args.get("name", "stranger")  # or read what you need up front
+    name = request.args.get(
+        "name", "stranger"
+    )  # or read what you need up front
 
     def generate():
         yield "Hello, "
         yield name
+
     return generate()
+
+
 # --8<-- [end:fixed]
 
 
@@ -109,8 +134,14 @@ def deploy_events():
         for number, step in enumerate(steps, 1):
             data = json.dumps({"step": step})
             yield f"id: {number}\nevent: progress\ndata: {data}\n\n"
-    return Response(events(), mimetype="text/event-stream",
-                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+    return Response(
+        events(),
+        mimetype="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
 # --8<-- [end:sse]
 
 
@@ -130,6 +161,8 @@ def teardown_demo():
     body = response.get_data(as_text=True)
     teardown_log.append(f"client read the body: {body!r}")
     return "\n".join(teardown_log)
+
+
 # --8<-- [end:teardown]
 
 
@@ -138,8 +171,12 @@ def broken_demo():
     response = app.test_client().get("/greeting/broken?name=ada")
     lines = [f"status line already sent: {response.status}"]
     try:
-        response.get_data()                  # consume the stream, as a server would
+        response.get_data()  # consume the stream, as a server would
     except RuntimeError as error:
-        lines.append(f"then, while streaming: RuntimeError: {str(error).splitlines()[0]}")
+        lines.append(
+            f"then, while streaming: RuntimeError: {str(error).splitlines()[0]}"
+        )
     return "\n".join(lines)
+
+
 # --8<-- [end:demo]

@@ -23,15 +23,22 @@ def comment_txt():
 
 @app.get("/inline")
 def inline():
-    return render_template_string("<p>{{ comment }}</p>", comment=COMMENT)  # escaped
+    return render_template_string(
+        "<p>{{ comment }}</p>", comment=COMMENT
+    )  # escaped
+
+
 # --8<-- [end:by_extension]
 
 
 # --8<-- [start:pitfall]
 @app.get("/comment-j2")
 def comment_j2():
-    # ".html.j2" ends in ".j2": no autoescaping, and a str is served as text/html.
+    # ".html.j2" ends in ".j2": no autoescaping, and a str is served as
+    # text/html.
     return render_template("comment.html.j2", comment=COMMENT)
+
+
 # --8<-- [end:pitfall]
 
 
@@ -42,7 +49,11 @@ def bio():
     wrong = Markup(f"<b>{name}</b>")  # the user's input is now "trusted"
     right = Markup("<b>{}</b>").format(name)  # format() escapes the arguments
     also_right = Markup("<b>") + escape(name) + Markup("</b>")  # so does +
-    return render_template("bio.html", name=name, wrong=wrong, right=right, also_right=also_right)
+    return render_template(
+        "bio.html", name=name, wrong=wrong, right=right, also_right=also_right
+    )
+
+
 # --8<-- [end:safe]
 
 
@@ -50,16 +61,26 @@ def bio():
 @app.get("/profile")
 def profile():
     user = {"name": request.args.get("name", "")}
-    return render_template("profile.html", user=user)  # tojson in three kinds of attribute
+    return render_template(
+        "profile.html", user=user
+    )  # tojson in three kinds of attribute
+
+
 # --8<-- [end:attributes]
 
 
 # --8<-- [start:subclass]
 class J2Flask(Flask):
-    """An app whose templates are named *.html.j2 and should be escaped like *.html."""
+    """An app whose templates are named *.html.j2 and should be escaped like
+    *.html.
+    """
 
     def select_jinja_autoescape(self, filename):
-        return super().select_jinja_autoescape(filename) or filename.endswith(".html.j2")
+        return super().select_jinja_autoescape(filename) or filename.endswith(
+            ".html.j2"
+        )
+
+
 # --8<-- [end:subclass]
 
 

@@ -8,7 +8,9 @@ from flask import Flask, render_template, request, url_for
 from .admin.views import admin
 from .shop.views import shop
 
-ROOT = str(Path(__file__).resolve().parents[3]) + "/"  # to print paths from the repo root
+ROOT = (
+    str(Path(__file__).resolve().parents[3]) + "/"
+)  # to print paths from the repo root
 
 
 # --8<-- [start:factory]
@@ -23,21 +25,31 @@ def create_app():
 
     @app.get("/featured")
     def featured():
-        return render_template("shop/index.html")  # the app's view reuses a shop page
+        return render_template(
+            "shop/index.html"
+        )  # the app's view reuses a shop page
 
     return app
+
+
 # --8<-- [end:factory]
 
 
 # --8<-- [start:dot_static]
 def what_dot_static_means():
-    """Build url_for('.static') during a shop request and during an app request."""
+    """Build url_for('.static') during a shop request and during an app request.
+    """
     app, lines = create_app(), []
     for path in ["/shop/", "/featured"]:
         with app.test_request_context(path):
             url = url_for(".static", filename="shop.css")
-            lines.append(f"{path:10} request.blueprint={request.blueprint!r:7} '.static' -> {url}")
+            lines.append(
+                f"{path:10} request.blueprint={request.blueprint!r:7} "
+                f"'.static' -> {url}"
+            )
     return "\n".join(lines)
+
+
 # --8<-- [end:dot_static]
 
 
@@ -52,7 +64,9 @@ class _Collect(logging.Handler):
 
 
 def explain_lookup():
-    """Request /shop/layout-collision with EXPLAIN_TEMPLATE_LOADING on; return the log."""
+    """Request /shop/layout-collision with EXPLAIN_TEMPLATE_LOADING on; return
+    the log.
+    """
     app = create_app()
     app.config["EXPLAIN_TEMPLATE_LOADING"] = True
     collect = _Collect()
@@ -64,4 +78,6 @@ def explain_lookup():
     finally:
         logger.removeHandler(collect)
     return "\n".join(collect.messages).replace(ROOT, "")
+
+
 # --8<-- [end:explain]

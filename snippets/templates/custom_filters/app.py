@@ -1,4 +1,6 @@
-"""Built-in filters, and custom filters, tests and globals registered on the app."""
+"""Built-in filters, and custom filters, tests and globals registered on the
+app.
+"""
 
 from datetime import datetime
 
@@ -7,8 +9,16 @@ from flask import Flask, render_template, render_template_string
 app = Flask(__name__)
 
 EVENTS = [
-    {"title": "flask meetup", "starts": datetime(2026, 3, 14, 18, 30), "tags": ["python", "web"]},
-    {"title": "jinja workshop", "starts": datetime(2026, 3, 11, 9, 0), "tags": []},
+    {
+        "title": "flask meetup",
+        "starts": datetime(2026, 3, 14, 18, 30),
+        "tags": ["python", "web"],
+    },
+    {
+        "title": "jinja workshop",
+        "starts": datetime(2026, 3, 11, 9, 0),
+        "tags": [],
+    },
 ]
 
 
@@ -26,6 +36,8 @@ def is_weekend(value):
 @app.template_global()
 def support_email():
     return "events@example.com"
+
+
 # --8<-- [end:register]
 
 
@@ -33,6 +45,8 @@ def support_email():
 @app.get("/events")
 def events():
     return render_template("events.html", events=EVENTS)
+
+
 # --8<-- [end:view]
 
 
@@ -41,9 +55,13 @@ def seed_template_without_the_filter():
     bare = Flask(__name__)  # nothing registered
     with bare.app_context():
         try:
-            render_template_string("{{ date|datetimeformat }}", date=datetime(2026, 3, 14))
+            render_template_string(
+                "{{ date|datetimeformat }}", date=datetime(2026, 3, 14)
+            )
         except Exception as error:
             return f"{type(error).__module__}.{type(error).__name__}: {error}"
+
+
 # --8<-- [end:seed]
 
 
@@ -51,9 +69,15 @@ def seed_template_without_the_filter():
 def decorator_without_parentheses():
     demo = Flask(__name__)
 
-    @demo.template_filter  # missing (): Flask 3.1 takes the function as the name
+    # missing (): Flask 3.1 takes the function as the name
+    @demo.template_filter
     def shout(value):
         """Meant to upper-case `value`; never registered, never called."""
 
-    return f"registered: {'shout' in demo.jinja_env.filters}; shout is now {shout.__qualname__}"
+    return (
+        f"registered: {'shout' in demo.jinja_env.filters}; "
+        f"shout is now {shout.__qualname__}"
+    )
+
+
 # --8<-- [end:no_parentheses]

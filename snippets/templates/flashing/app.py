@@ -1,9 +1,12 @@
-"""Message flashing: flash() in one request, get_flashed_messages() in the next."""
+"""Message flashing: flash() in one request, get_flashed_messages() in the next.
+"""
 
 from flask import Flask, flash, redirect, render_template, request, url_for
 
 app = Flask(__name__)
-app.secret_key = "dev-only-not-a-secret"  # flashes live in the signed session cookie
+app.secret_key = (
+    "dev-only-not-a-secret"  # flashes live in the signed session cookie
+)
 
 
 # --8<-- [start:views]
@@ -14,10 +17,14 @@ def add_to_cart():
         flash(f"Added {item} to your cart.", "success")
     else:
         flash("Say which item to add.", "error")
-    return redirect(url_for("cart"))  # POST/redirect/GET: the message survives the redirect
+    return redirect(
+        url_for("cart")
+    )  # POST/redirect/GET: the message survives the redirect
 
 
 @app.get("/cart")
 def cart():
     return render_template("cart.html")
+
+
 # --8<-- [end:views]

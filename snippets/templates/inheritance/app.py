@@ -21,4 +21,6 @@ def product(slug):
     if slug not in PRODUCTS:
         abort(404)
     return render_template("product.html", product=PRODUCTS[slug])
+
+
 # --8<-- [end:views]

@@ -1,4 +1,6 @@
-"""Jinja scoping: set inside a loop, namespace(), loop.cycle, loop.changed and with."""
+"""Jinja scoping: set inside a loop, namespace(), loop.cycle, loop.changed and
+with.
+"""
 
 from flask import Flask, render_template
 
@@ -25,4 +27,6 @@ def table():
 @app.get("/with")
 def with_block():
     return render_template("with.html", orders=ORDERS)
+
+
 # --8<-- [end:views]

@@ -8,7 +8,9 @@ from flask import Flask, render_template
 from werkzeug.security import safe_join
 
 # --8<-- [start:default]
-plain = Flask(__name__)  # serves ./static at /static/<path:filename>, endpoint "static"
+plain = Flask(
+    __name__
+)  # serves ./static at /static/<path:filename>, endpoint "static"
 # --8<-- [end:default]
 
 app = Flask(__name__)
@@ -20,7 +22,9 @@ app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 365 * 24 * 3600
 
 
 @lru_cache(maxsize=256)
-def _content_hash(path, mtime_ns):  # mtime in the key: an edited file is hashed again
+def _content_hash(
+    path, mtime_ns
+):  # mtime in the key: an edited file is hashed again
     with open(path, "rb") as file:
         return hashlib.sha256(file.read()).hexdigest()[:10]
 
@@ -31,6 +35,8 @@ def add_static_version(endpoint, values):
         path = safe_join(app.static_folder, values["filename"])
         if path and os.path.isfile(path):
             values["v"] = _content_hash(path, os.stat(path).st_mtime_ns)
+
+
 # --8<-- [end:busting]
 
 
@@ -38,4 +44,6 @@ def add_static_version(endpoint, values):
 @app.get("/")
 def home():
     return render_template("home.html")
+
+
 # --8<-- [end:view]

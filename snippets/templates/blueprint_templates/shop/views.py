@@ -2,9 +2,12 @@ from flask import Blueprint, render_template
 
 # --8<-- [start:blueprint]
 shop = Blueprint(
-    "shop", __name__,
-    template_folder="templates",  # shop/templates/, searched after the app's folder
-    static_folder="static",  # served at <url_prefix>/static, endpoint "shop.static"
+    "shop",
+    __name__,
+    # shop/templates/, searched after the app's folder
+    template_folder="templates",
+    # served at <url_prefix>/static, endpoint "shop.static"
+    static_folder="static",
 )
 
 
@@ -25,5 +28,9 @@ def index_collision():
 
 @shop.get("/layout-collision")
 def layout_collision():
-    return render_template("layout.html")  # admin's layout.html wins: registered first
+    return render_template(
+        "layout.html"
+    )  # admin's layout.html wins: registered first
+
+
 # --8<-- [end:blueprint]
