@@ -1,9 +1,17 @@
-"""What copy_current_request_context copies into a thread, and what it does not."""
+"""What copy_current_request_context copies into a thread, and what it does
+not."""
 
 import contextvars
 import threading
 
-from flask import Flask, copy_current_request_context, current_app, g, request, session
+from flask import (
+    Flask,
+    copy_current_request_context,
+    current_app,
+    g,
+    request,
+    session,
+)
 
 app = Flask(__name__)
 app.secret_key = "dev-only"
@@ -31,13 +39,18 @@ def teardown_appcontext(exc):
 def report():
     g.user = "ada"
     session["seen"] = True
-    view_request, view_session = request._get_current_object(), session._get_current_object()
+    view_request, view_session = (
+        request._get_current_object(),
+        session._get_current_object(),
+    )
 
     @copy_current_request_context
     def in_the_worker():
-        note(f"same request: {request._get_current_object() is view_request}, "
-             f"same session: {session._get_current_object() is view_session}, "
-             f"same app: {current_app._get_current_object() is app}")
+        note(
+            f"same request: {request._get_current_object() is view_request}, "
+            f"same session: {session._get_current_object() is view_session}, "
+            f"same app: {current_app._get_current_object() is app}"
+        )
         note(f"g has user: {'user' in g}")
 
     worker = threading.Thread(target=in_the_worker, name="worker")
@@ -62,10 +75,15 @@ def report_shared():
     g.user = "ada"
 
     def in_the_worker():
-        note(f"g has user: {'user' in g} (the view's own g: nothing was pushed)")
+        note(
+            f"g has user: {'user' in g} (the view's own g: nothing was pushed)"
+        )
 
-    worker = threading.Thread(target=contextvars.copy_context().run, args=(in_the_worker,),
-                              name="worker")
+    worker = threading.Thread(
+        target=contextvars.copy_context().run,
+        args=(in_the_worker,),
+        name="worker",
+    )
     worker.start()
     worker.join()
     note("view returns")

@@ -1,4 +1,5 @@
-"""Reproduce the two context errors and return their full text, as Flask 3.1 words it."""
+"""Reproduce the two context errors and return their full text, as Flask 3.1
+words it."""
 
 import importlib
 

@@ -17,7 +17,7 @@ def hits():
 
 
 # --8<-- [start:resource]
-closed = []   # what the teardown closed, so a test can see it
+closed = []  # what the teardown closed, so a test can see it
 
 
 def get_db():
@@ -28,7 +28,7 @@ def get_db():
 
 @app.teardown_appcontext
 def close_db(exc):
-    db = g.pop("db", None)     # None when this request never opened one
+    db = g.pop("db", None)  # None when this request never opened one
     if db is not None:
         db.close()
         closed.append(db)
@@ -43,11 +43,12 @@ def uses_db_twice():
 
 
 def hits_inside_one_outer_app_context():
-    """Flask 3.1: a request reuses an app context that is already pushed for the same app."""
+    """Flask 3.1: a request reuses an app context that is already pushed for
+    the same app."""
     client = app.test_client()
     # --8<-- [start:outer]
-    with app.app_context():                  # e.g. a pytest fixture that pushes one
+    with app.app_context():  # e.g. a pytest fixture that pushes one
         first = client.get("/hits").json
-        second = client.get("/hits").json    # same app context, so the same g
+        second = client.get("/hits").json  # same app context, so the same g
     # --8<-- [end:outer]
     return f"first request: {first}\nsecond request: {second}"

@@ -1,4 +1,5 @@
-"""Flask's contexts under gevent: one thread, a greenlet per request, a context per greenlet."""
+"""Flask's contexts under gevent: one thread, a greenlet per request, a context
+per greenlet."""
 
 import os
 import threading
@@ -21,11 +22,18 @@ def whoami():
     arrivals.append(g.name)
     if len(arrivals) >= 2:
         both_arrived.set()
-    both_arrived.wait(timeout=5)       # yields to the hub: the other request runs meanwhile
-    return {"args": request.args["name"], "g": g.name, "pid": os.getpid(),
-            "os_thread": threading.get_native_id(),    # the real thread: the same for both
-            "thread_ident": threading.get_ident(),     # patched by gevent: one per greenlet
-            "greenlet": id(greenlet.getcurrent())}
+    # yields to the hub: the other request runs meanwhile
+    both_arrived.wait(timeout=5)
+    return {
+        "args": request.args["name"],
+        "g": g.name,
+        "pid": os.getpid(),
+        # the real thread: the same for both
+        "os_thread": threading.get_native_id(),
+        # patched by gevent: one per greenlet
+        "thread_ident": threading.get_ident(),
+        "greenlet": id(greenlet.getcurrent()),
+    }
 # --8<-- [end:whoami]
 
 
@@ -48,23 +56,29 @@ def spawn():
 # --8<-- [start:socketio]
 @socketio.on("where")
 def where():
-    seen_before = g.get("events", 0)   # g is new for every event
+    seen_before = g.get("events", 0)  # g is new for every event
     g.events = seen_before + 1
-    return {"sid": request.sid, "g_events_before": seen_before,
-            "greenlet": id(greenlet.getcurrent())}
+    return {
+        "sid": request.sid,
+        "g_events_before": seen_before,
+        "greenlet": id(greenlet.getcurrent()),
+    }
 # --8<-- [end:socketio]
 
 
 # --8<-- [start:in_process]
 def two_requests_two_greenlets():
-    """Two requests on two greenlets of one thread, switching in the middle of each."""
+    """Two requests on two greenlets of one thread, switching in the middle of
+    each."""
 
     def handle(name):
         with app.test_request_context(f"/whoami?name={name}"):
             g.name = name
-            gevent.sleep(0)            # switch to the other greenlet mid-request
-            return (f"{name}: request.args={request.args['name']} g.name={g.name} "
-                    f"os thread={threading.get_native_id() == main_thread}")
+            gevent.sleep(0)  # switch to the other greenlet mid-request
+            return (
+                f"{name}: request.args={request.args['name']} g.name={g.name} "
+                f"os thread={threading.get_native_id() == main_thread}"
+            )
 
     main_thread = threading.get_native_id()
     jobs = [gevent.spawn(handle, "a"), gevent.spawn(handle, "b")]
@@ -81,6 +95,8 @@ def two_socketio_events():
     client = socketio.test_client(app)
     first, second = (client.emit("where", callback=True) for _ in range(2))
     client.disconnect()
-    return (f"same sid: {first['sid'] == second['sid']}\n"
-            f"g.events before the first event: {first['g_events_before']}\n"
-            f"g.events before the second event: {second['g_events_before']}")
+    return (
+        f"same sid: {first['sid'] == second['sid']}\n"
+        f"g.events before the first event: {first['g_events_before']}\n"
+        f"g.events before the second event: {second['g_events_before']}"
+    )

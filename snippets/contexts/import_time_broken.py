@@ -1,4 +1,5 @@
-"""A views module that reads config while it is being imported. Importing it fails."""
+"""A views module that reads config while it is being imported. Importing it
+fails."""
 
 from flask import current_app
 

@@ -1,4 +1,5 @@
-"""Two requests at the same moment: in two threads, and in two asyncio tasks on one thread."""
+"""Two requests at the same moment: in two threads, and in two asyncio tasks on
+one thread."""
 
 import asyncio
 import threading
@@ -15,10 +16,12 @@ def paths_seen_by_two_threads():
 
     def handle(path):
         with app.test_request_context(path):
-            both_pushed.wait()           # both requests are active right now
+            both_pushed.wait()  # both requests are active right now
             seen[path] = (request.path, threading.get_ident())
 
-    workers = [threading.Thread(target=handle, args=(path,)) for path in ("/a", "/b")]
+    workers = [
+        threading.Thread(target=handle, args=(path,)) for path in ("/a", "/b")
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -34,7 +37,8 @@ async def paths_seen_by_two_tasks():
 
     async def handle(path):
         with app.test_request_context(path):
-            await both_pushed.wait()     # the other task runs and pushes its own request
+            # the other task runs and pushes its own request
+            await both_pushed.wait()
             seen[path] = (request.path, threading.get_ident())
 
     await asyncio.gather(handle("/a"), handle("/b"))
@@ -44,7 +48,7 @@ async def paths_seen_by_two_tasks():
 
 # --8<-- [start:thread-local]
 class ThreadLocalRequest(threading.local):
-    path = None                          # what a thread-local "request" would hold
+    path = None  # what a thread-local "request" would hold
 
 
 async def paths_seen_with_a_thread_local():
@@ -65,12 +69,22 @@ async def paths_seen_with_a_thread_local():
 def report():
     def describe(label, seen):
         same_thread = len({ident for _, ident in seen.values()}) == 1
-        pairs = ", ".join(f"{path} sees {got}" for path, (got, _) in sorted(seen.items()))
+        pairs = ", ".join(
+            f"{path} sees {got}" for path, (got, _) in sorted(seen.items())
+        )
         where = "one thread" if same_thread else "two threads"
         return f"{label:38} ({where}): {pairs}"
 
-    return "\n".join([
-        describe("flask.request, two threads", paths_seen_by_two_threads()),
-        describe("flask.request, two asyncio tasks", asyncio.run(paths_seen_by_two_tasks())),
-        describe("threading.local, two asyncio tasks", asyncio.run(paths_seen_with_a_thread_local())),
-    ])
+    return "\n".join(
+        [
+            describe("flask.request, two threads", paths_seen_by_two_threads()),
+            describe(
+                "flask.request, two asyncio tasks",
+                asyncio.run(paths_seen_by_two_tasks()),
+            ),
+            describe(
+                "threading.local, two asyncio tasks",
+                asyncio.run(paths_seen_with_a_thread_local()),
+            ),
+        ]
+    )

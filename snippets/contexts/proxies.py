@@ -1,4 +1,5 @@
-"""current_app is a LocalProxy: what it fakes, what it cannot, and _get_current_object()."""
+"""current_app is a LocalProxy: what it fakes, what it cannot, and
+_get_current_object()."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,15 +14,19 @@ app.config["SHOP_NAME"] = "Corner Shop"
 def proxy_facts():
     with app.app_context():
         real = current_app._get_current_object()
-        return "\n".join([
-            f"type(flask.globals._cv_app)        -> {type(flask_globals._cv_app).__name__}",
-            f"type(current_app)                  -> {type(current_app).__name__}",
-            f"isinstance(current_app, Flask)     -> {isinstance(current_app, Flask)}",
-            f"type(current_app) is Flask         -> {type(current_app) is Flask}",
-            f"current_app == app                 -> {current_app == app}",
-            f"current_app is app                 -> {current_app is app}",
-            f"current_app._get_current_object() is app -> {real is app}",
-        ])
+        rows = [
+            (
+                "type(flask.globals._cv_app)",
+                type(flask_globals._cv_app).__name__,
+            ),
+            ("type(current_app)", type(current_app).__name__),
+            ("isinstance(current_app, Flask)", isinstance(current_app, Flask)),
+            ("type(current_app) is Flask", type(current_app) is Flask),
+            ("current_app == app", current_app == app),
+            ("current_app is app", current_app is app),
+            ("current_app._get_current_object() is app", real is app),
+        ]
+        return "\n".join(f"{label:34} -> {value}" for label, value in rows)
 # --8<-- [end:facts]
 
 
@@ -31,7 +36,7 @@ order_placed = signals.signal("order-placed")
 received = []
 
 
-@order_placed.connect_via(app)           # only for signals whose sender is this app
+@order_placed.connect_via(app)  # only for signals whose sender is this app
 def record_order(sender, **extra):
     received.append(extra["order_id"])
 
@@ -44,14 +49,18 @@ def place_order(order_id):
 
 
 def signal_sent_with_the_proxy():
-    """blinker matches the sender by identity; the proxy is a different object."""
+    """blinker matches the sender by identity; the proxy is a different
+    object."""
     received.clear()
     with app.app_context():
         order_placed.send(current_app, order_id=1)
         through_proxy = list(received)
         order_placed.send(current_app._get_current_object(), order_id=2)
-    return (f"sent with current_app:                      received {through_proxy}\n"
-            f"sent with current_app._get_current_object(): received {received}")
+    return (
+        "sent with current_app:                      "
+        f"received {through_proxy}\n"
+        f"sent with current_app._get_current_object(): received {received}"
+    )
 
 
 # --8<-- [start:thread]

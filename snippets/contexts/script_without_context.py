@@ -1,4 +1,5 @@
-"""A maintenance script run as `python script_without_context.py`, with and without a context."""
+"""A maintenance script run as `python script_without_context.py`, with and
+without a context."""
 
 from flask import Flask, current_app
 
@@ -9,14 +10,14 @@ def create_app():
     return app
 
 
-def report_title():                      # shared with the views; uses current_app
+def report_title():  # shared with the views; uses current_app
     return current_app.config["REPORT_TITLE"]
 
 
 # --8<-- [start:broken]
 def main_without_context():
     create_app()
-    print(report_title())                # RuntimeError: no app context in a script
+    print(report_title())  # RuntimeError: no app context in a script
 # --8<-- [end:broken]
 
 

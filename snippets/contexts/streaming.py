@@ -1,10 +1,11 @@
-"""A streamed body runs after the view returned: stream_with_context keeps the request around."""
+"""A streamed body runs after the view returned: stream_with_context keeps the
+request around."""
 
 from flask import Flask, g, request, session, stream_with_context
 
 app = Flask(__name__)
 app.secret_key = "dev-only-not-a-secret"
-timeline = []   # what happened, in order, for the last streamed request
+timeline = []  # what happened, in order, for the last streamed request
 
 
 # --8<-- [start:broken]
@@ -12,7 +13,9 @@ timeline = []   # what happened, in order, for the last streamed request
 def broken():
     def lines():
         yield "Hello "
-        yield request.args.get("name", "stranger")   # the request context is gone by now
+        # the request context is gone by now
+        yield request.args.get("name", "stranger")
+
     return lines()
 # --8<-- [end:broken]
 
@@ -28,6 +31,7 @@ def greet():
         yield f"{g.greeting} "
         yield request.args.get("name", "stranger")
         timeline.append("generator: last chunk sent")
+
     return lines()
 # --8<-- [end:fixed]
 
@@ -35,7 +39,9 @@ def greet():
 # --8<-- [start:session]
 @app.get("/sign-in")
 def sign_in():
-    session["name"] = request.args["name"]  # an ordinary view: saved, Set-Cookie sent
+    session["name"] = request.args[
+        "name"
+    ]  # an ordinary view: saved, Set-Cookie sent
     return f"signed in as {session['name']}"
 
 
@@ -44,8 +50,11 @@ def rename():
     @stream_with_context
     def lines():
         yield f"was: {session['name']}\n"  # reading works
-        session["name"] = request.args["name"]  # too late: the cookie was already built
+        session["name"] = request.args[
+            "name"
+        ]  # too late: the cookie was already built
         yield f"now: {session['name']} (in this generator only)\n"
+
     return lines()
 # --8<-- [end:session]
 
@@ -66,7 +75,9 @@ def what_the_broken_stream_raises():
     try:
         response.get_data()
     except RuntimeError as exc:
-        lines.append(f"reading the body:    RuntimeError: {str(exc).splitlines()[0]}")
+        lines.append(
+            f"reading the body:    RuntimeError: {str(exc).splitlines()[0]}"
+        )
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
-"""A job queue: the view enqueues plain data, a worker runs the job later, elsewhere."""
+"""A job queue: the view enqueues plain data, a worker runs the job later,
+elsewhere."""
 
 import queue
 
@@ -6,7 +7,7 @@ from flask import Flask, current_app, request
 
 app = Flask(__name__)
 app.config["MAIL_SENDER"] = "shop@example.com"
-jobs = queue.Queue()   # stands in for Redis or RabbitMQ behind Celery or RQ
+jobs = queue.Queue()  # stands in for Redis or RabbitMQ behind Celery or RQ
 outbox = []
 
 
@@ -17,8 +18,9 @@ def send_welcome(email):
 
 @app.post("/signup")
 def signup():
-    email = request.form["email"]        # copy what the job needs out of the request
-    jobs.put((send_welcome, email))      # plain data: never `request` or `current_app`
+    email = request.form["email"]  # copy what the job needs out of the request
+    # plain data: never `request` or `current_app`
+    jobs.put((send_welcome, email))
     return {"queued": email}, 202
 # --8<-- [end:enqueue]
 
@@ -26,7 +28,7 @@ def signup():
 # --8<-- [start:broken-worker]
 def run_one_job_broken():
     task, argument = jobs.get_nowait()
-    task(argument)                       # the request is long gone; no context here
+    task(argument)  # the request is long gone; no context here
 # --8<-- [end:broken-worker]
 
 
@@ -34,7 +36,9 @@ def run_one_job_broken():
 def run_pending_jobs(flask_app):
     while not jobs.empty():
         task, argument = jobs.get_nowait()
-        with flask_app.app_context():    # what Celery's FlaskTask does for each task
+        with (
+            flask_app.app_context()
+        ):  # what Celery's FlaskTask does for each task
             task(argument)
 # --8<-- [end:worker]
 

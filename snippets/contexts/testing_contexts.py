@@ -1,4 +1,5 @@
-"""Contexts in tests: inspect after a request, call helpers that need request or current_app."""
+"""Contexts in tests: inspect after a request, call helpers that need request
+or current_app."""
 
 from flask import Flask, current_app, g, has_request_context, request, session
 
@@ -25,11 +26,13 @@ def visit():
 
 # These are pytest tests; tests/contexts/test_testing_contexts.py runs them.
 
+
 # --8<-- [start:with-client]
 def test_with_client_keeps_the_last_request():
     with app.test_client() as client:
         client.get("/visit", headers={"X-User": "ada"})
-        # The request is over, but its contexts stay pushed until the block ends.
+        # The request is over, but its contexts stay pushed until the block
+        # ends.
         assert request.path == "/visit"
         assert g.user == "ada"
         assert session["visits"] == 1

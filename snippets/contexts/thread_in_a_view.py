@@ -20,25 +20,27 @@ def user_agent():
 
 @app.post("/broken/<int:order_id>")
 def broken(order_id):
-    # The pool's thread has its own, empty context: current_app is unbound there.
+    # The pool's thread has its own, empty context: current_app is unbound
+    # there.
     return pool.submit(receipt, order_id).result()
 
 
 @app.post("/broken/<int:order_id>/audit")
 def broken_audit(order_id):
-    return pool.submit(user_agent).result()       # and so is request
+    return pool.submit(user_agent).result()  # and so is request
 # --8<-- [end:broken]
 
 
 # --8<-- [start:pass-the-app]
 def receipt_in_context(real_app, order_id):
-    with real_app.app_context():          # push one in the worker thread
+    with real_app.app_context():  # push one in the worker thread
         return receipt(order_id)
 
 
 @app.post("/orders/<int:order_id>")
 def place_order(order_id):
-    real_app = current_app._get_current_object()   # the Flask object, not the proxy
+    # the Flask object, not the proxy
+    real_app = current_app._get_current_object()
     return pool.submit(receipt_in_context, real_app, order_id).result()
 # --8<-- [end:pass-the-app]
 
@@ -48,9 +50,13 @@ def place_order(order_id):
 def audit_order(order_id):
     @copy_current_request_context
     def audit_line():
-        return f"order {order_id} placed from {request.headers.get('User-Agent')}"
+        return (
+            f"order {order_id} placed from {request.headers.get('User-Agent')}"
+        )
 
-    return pool.submit(audit_line).result()     # waited for before the request ends
+    return pool.submit(
+        audit_line
+    ).result()  # waited for before the request ends
 # --8<-- [end:copy-request]
 
 
@@ -61,5 +67,6 @@ def what_the_broken_views_raise():
             try:
                 view(7)
             except RuntimeError as exc:
-                lines.append(f"{view.__name__:13} RuntimeError: {str(exc).splitlines()[0]}")
+                first_line = str(exc).splitlines()[0]
+                lines.append(f"{view.__name__:13} RuntimeError: {first_line}")
     return "\n".join(lines)

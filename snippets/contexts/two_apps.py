@@ -1,4 +1,5 @@
-"""Two Flask apps in one process share one view function that never names an app."""
+"""Two Flask apps in one process share one view function that never names an
+app."""
 
 from flask import Flask, current_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
@@ -33,7 +34,9 @@ site = DispatcherMiddleware(shop, {"/blog": blog})
 def both_through_one_server():
     """Send / and /blog/ through the one mounted WSGI app; show each body."""
     client = Client(site)
-    return "\n".join(f"GET {path:7} -> {client.get(path).text}" for path in ("/", "/blog/"))
+    return "\n".join(
+        f"GET {path:7} -> {client.get(path).text}" for path in ("/", "/blog/")
+    )
 
 
 # --8<-- [start:nested]

@@ -1,4 +1,5 @@
-"""Which activities push an app context, a request context, or both, and what each holds."""
+"""Which activities push an app context, a request context, or both, and what
+each holds."""
 
 import click
 from flask import (
@@ -14,17 +15,20 @@ from flask import (
 
 # --8<-- [start:create]
 app = Flask(__name__)
-app.config["SHOP_NAME"] = "Corner Shop"   # config lives on the app object
+app.config["SHOP_NAME"] = "Corner Shop"  # config lives on the app object
 
 # Creating the app pushed nothing: at this point has_app_context() is False,
-# and touching current_app here would raise "Working outside of application context".
+# and touching current_app here would raise
+# "Working outside of application context".
 # --8<-- [end:create]
 
 
 # --8<-- [start:probe]
 def probe():
-    return (f"app context: {'yes' if has_app_context() else 'no '}   "
-            f"request context: {'yes' if has_request_context() else 'no'}")
+    return (
+        f"app context: {'yes' if has_app_context() else 'no '}   "
+        f"request context: {'yes' if has_request_context() else 'no'}"
+    )
 
 
 @app.get("/probe")
@@ -45,7 +49,9 @@ def where_contexts_exist():
         rows.append(("inside `with app.app_context()`", probe()))
     with app.test_request_context("/probe"):
         rows.append(("inside `with app.test_request_context()`", probe()))
-    rows.append(("during client.get('/probe')", app.test_client().get("/probe").text))
+    rows.append(
+        ("during client.get('/probe')", app.test_client().get("/probe").text)
+    )
     result = app.test_cli_runner().invoke(args=["probe"])
     rows.append(("during the CLI command `flask probe`", result.output.strip()))
     rows.append(("after every block has exited", probe()))
@@ -53,32 +59,46 @@ def where_contexts_exist():
 
 
 def config_without_a_context():
-    """Config is readable with no context at all; current_app.config is the same object."""
-    lines = [f"has_app_context(): {has_app_context()}",
-             f"app.config['SHOP_NAME']: {app.config['SHOP_NAME']!r}"]
+    """Config is readable with no context at all; current_app.config is the
+    same object."""
+    lines = [
+        f"has_app_context(): {has_app_context()}",
+        f"app.config['SHOP_NAME']: {app.config['SHOP_NAME']!r}",
+    ]
     try:
         current_app.config["SHOP_NAME"]
     except RuntimeError as exc:
-        lines.append(f"current_app.config: RuntimeError: {str(exc).splitlines()[0]}")
+        lines.append(
+            f"current_app.config: RuntimeError: {str(exc).splitlines()[0]}"
+        )
     with app.app_context():
-        lines.append(f"inside app_context(): current_app.config is app.config -> "
-                     f"{current_app.config is app.config}")
+        lines.append(
+            f"inside app_context(): current_app.config is app.config -> "
+            f"{current_app.config is app.config}"
+        )
     return "\n".join(lines)
 
 
 def public_attributes(ctx):
-    return ", ".join(sorted(name for name in vars(ctx) if not name.startswith("_")))
+    return ", ".join(
+        sorted(name for name in vars(ctx) if not name.startswith("_"))
+    )
 
 
 def what_each_context_holds():
     with app.test_request_context("/probe") as request_ctx:
-        app_ctx = flask_globals.app_ctx._get_current_object()   # pushed along with it
-        return "\n".join([
-            f"{type(app_ctx).__name__}:     {public_attributes(app_ctx)}",
-            f"{type(request_ctx).__name__}: {public_attributes(request_ctx)}, session (property)",
-            f"g is app_ctx.g: {g._get_current_object() is app_ctx.g}",
-            f"RequestContext has a g attribute: {hasattr(request_ctx, 'g')}",
-        ])
+        # pushed along with it
+        app_ctx = flask_globals.app_ctx._get_current_object()
+        return "\n".join(
+            [
+                f"{type(app_ctx).__name__}:     {public_attributes(app_ctx)}",
+                f"{type(request_ctx).__name__}: "
+                f"{public_attributes(request_ctx)}, session (property)",
+                f"g is app_ctx.g: {g._get_current_object() is app_ctx.g}",
+                "RequestContext has a g attribute: "
+                f"{hasattr(request_ctx, 'g')}",
+            ]
+        )
 
 
 # --8<-- [start:trace]
@@ -87,23 +107,28 @@ events = []
 
 @appcontext_pushed.connect_via(app)
 def on_push(sender, **extra):
-    events.append(f"app context pushed      (request context active: {has_request_context()})")
+    active = has_request_context()
+    events.append(f"app context pushed      (request context active: {active})")
 
 
 @appcontext_popped.connect_via(app)
 def on_pop(sender, **extra):
-    events.append(f"app context popped      (request context active: {has_request_context()})")
+    active = has_request_context()
+    events.append(f"app context popped      (request context active: {active})")
 
 
 @app.get("/traced")
 def traced_view():
-    events.append(f"view runs               (request context active: {has_request_context()})")
+    active = has_request_context()
+    events.append(f"view runs               (request context active: {active})")
     return "done"
 
 
 @app.teardown_request
 def on_teardown_request(exc):
-    events.append("teardown_request        (the request context is being popped)")
+    events.append(
+        "teardown_request        (the request context is being popped)"
+    )
 
 
 @app.teardown_appcontext

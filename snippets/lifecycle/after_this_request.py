@@ -1,4 +1,5 @@
-"""after_this_request: change the response of this one request from code that has no response."""
+"""after_this_request: change the response of this one request from code that
+has no response."""
 
 from flask import Flask, after_this_request, request
 
@@ -11,7 +12,9 @@ def remember_language(lang):
 
     @after_this_request
     def set_language_cookie(response):
-        response.set_cookie("lang", lang, max_age=60 * 60 * 24 * 365, samesite="Lax")
+        response.set_cookie(
+            "lang", lang, max_age=60 * 60 * 24 * 365, samesite="Lax"
+        )
         return response
 
 

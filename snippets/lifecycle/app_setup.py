@@ -1,4 +1,5 @@
-"""The setup phase: everything is registered before the first request, once per process."""
+"""The setup phase: everything is registered before the first request, once per
+process."""
 
 import click
 from flask import Flask, current_app
@@ -10,7 +11,8 @@ def create_app(config=None):
     app.config.from_mapping(PRICES_FILE="prices.json")
     app.config.update(config or {})
 
-    # Once per process: this runs wherever the app is created, before any request.
+    # Once per process: this runs wherever the app is created, before any
+    # request.
     with app.app_context():
         load_prices()
 
@@ -18,7 +20,8 @@ def create_app(config=None):
     def prices():
         return current_app.extensions["prices"]
 
-    # Once per deployment: a command your deploy script runs, not the web workers.
+    # Once per deployment: a command your deploy script runs, not the web
+    # workers.
     @app.cli.command("seed-prices")
     def seed_prices():
         click.echo(f"seeded {len(current_app.extensions['prices'])} prices")
@@ -37,7 +40,8 @@ def add_route_after_first_request():
     app = create_app()
     app.test_client().get("/prices")  # the first request ends the setup phase
 
-    @app.route("/late")  # AssertionError: "The setup method 'route' can no longer..."
+    # AssertionError: "The setup method 'route' can no longer..."
+    @app.route("/late")
     def late(): ...
 # --8<-- [end:too-late]
 

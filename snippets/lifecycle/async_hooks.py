@@ -1,4 +1,5 @@
-"""Async hooks, error handlers and views: each runs through ensure_sync, on an event loop of its own."""
+"""Async hooks, error handlers and views: each runs through ensure_sync, on an
+event loop of its own."""
 
 import asyncio
 import threading
@@ -10,7 +11,8 @@ seen = []
 
 
 def where(step):
-    loop = asyncio.get_running_loop()   # kept alive in `seen`, so no two share an id
+    # kept alive in `seen`, so no two share an id
+    loop = asyncio.get_running_loop()
     seen.append((step, loop, threading.current_thread().name, request.path))
 
 
@@ -62,7 +64,10 @@ def one_loop_per_call():
     loops, lines = {}, []
     for step, loop, thread, path in seen:
         label = loops.setdefault(id(loop), f"loop {len(loops) + 1}")
-        lines.append(f"{path:8} {step:17} {label:8} thread is main: {thread == 'MainThread'}")
+        lines.append(
+            f"{path:8} {step:17} {label:8} "
+            f"thread is main: {thread == 'MainThread'}"
+        )
     return "\n".join(lines)
 # --8<-- [end:loops]
 
@@ -73,16 +78,18 @@ shared = Flask(__name__)
 
 @shared.before_request
 async def open_client():
-    # A stand-in for an async client (aiohttp, httpx, an async database pool): it waits on
-    # futures of the loop it was created on, as a real client's connections do.
+    # A stand-in for an async client (aiohttp, httpx, an async database pool):
+    # it waits on futures of the loop it was created on, as a real client's
+    # connections do.
     loop = asyncio.get_running_loop()
     g.reply = loop.create_future()
-    loop.call_later(0.5, g.reply.set_result, "pong")   # never runs: the loop ends first
+    # never runs: the loop ends first
+    loop.call_later(0.5, g.reply.set_result, "pong")
 
 
 @shared.get("/ping")
 async def ping():
-    return await g.reply                # a future of the before_request's loop
+    return await g.reply  # a future of the before_request's loop
 # --8<-- [end:shared]
 
 

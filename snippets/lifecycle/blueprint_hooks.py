@@ -1,4 +1,5 @@
-"""Which hooks run for which request: app hooks, blueprint hooks, app-wide blueprint hooks."""
+"""Which hooks run for which request: app hooks, blueprint hooks, app-wide
+blueprint hooks."""
 
 from flask import Blueprint, Flask, abort, g, url_for
 
@@ -30,7 +31,8 @@ def docs_only():
     g.ran.append("docs.before_request")
 
 
-@docs.url_value_preprocessor  # pull <lang> out of the URL values once, for every view
+# pull <lang> out of the URL values once, for every view
+@docs.url_value_preprocessor
 def pull_lang(endpoint, values):
     g.lang = values.pop("lang")
 
@@ -55,7 +57,8 @@ def old():
     abort(404)
 
 
-@docs.errorhandler(404)  # only for 404s raised while a docs view handles the request
+# only for 404s raised while a docs view handles the request
+@docs.errorhandler(404)
 def docs_not_found(error):
     return {"error": "this page left the docs"}, 404
 # --8<-- [end:blueprint-hooks]

@@ -1,4 +1,5 @@
-"""A signal of your own: the view announces an event, other modules react to it."""
+"""A signal of your own: the view announces an event, other modules react to
+it."""
 
 from blinker import Namespace
 from flask import Flask, current_app, request
@@ -15,7 +16,8 @@ app = Flask(__name__)
 @app.post("/orders")
 def place_order():
     order = {"id": 17, "item": request.json["item"]}
-    # Send the real app, not the current_app proxy, so receivers that filter by app match.
+    # Send the real app, not the current_app proxy, so receivers that filter
+    # by app match.
     order_placed.send(current_app._get_current_object(), order=order)
     return order, 201
 # --8<-- [end:send]

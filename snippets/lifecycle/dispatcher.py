@@ -14,14 +14,20 @@ def home():
 
 
 @frontend.after_request
-def frontend_header(response):  # a hook of frontend: never runs for /api requests
+def frontend_header(
+    response,
+):  # a hook of frontend: never runs for /api requests
     response.headers["X-Frontend-Hook"] = "ran"
     return response
 
 
 @api.get("/status")
 def status():
-    return {"app": "api", "script_root": request.script_root, "self": url_for("status")}
+    return {
+        "app": "api",
+        "script_root": request.script_root,
+        "self": url_for("status"),
+    }
 
 
 # Requests under /api go to the api app; everything else to the frontend.

@@ -12,7 +12,8 @@ class ListHandler(logging.Handler):  # stands in for your log aggregator
         seen.append(f"app.logger: {record.getMessage()}")
 
 
-# Configure logging before creating the app, so Flask adds no handler of its own.
+# Configure logging before creating the app, so Flask adds no handler of its
+# own.
 logging.getLogger(__name__).addHandler(ListHandler())
 
 # --8<-- [start:app]

@@ -1,7 +1,9 @@
-"""Record every hook, signal and step that fires while Flask handles one request.
+"""Record every hook, signal and step that fires while Flask handles one
+request.
 
-The page's table is trace()'s output, and a test checks the order of the steps in
-request_lifecycle.svg against steps(): nothing about the order is typed by hand.
+The page's table is trace()'s output, and a test checks the order of the steps
+in request_lifecycle.svg against steps(): nothing about the order is typed by
+hand.
 """
 
 from flask import (
@@ -167,7 +169,8 @@ SIGNALS = {
     "appcontext_tearing_down": appcontext_tearing_down,
     "appcontext_popped": appcontext_popped,
 }
-# weak=False: blinker holds receivers weakly, and these closures have no other owner.
+# weak=False: blinker holds receivers weakly, and these closures have no other
+# owner.
 for name, signal in SIGNALS.items():
     signal.connect(on_signal(name), app, weak=False)
 # --8<-- [end:signals]
@@ -195,9 +198,18 @@ def trace():
     """What the page shows: one row per call."""
     rows = [("#", "what runs", "detail", "request", "app ctx")]
     for number, (step, detail, in_request, in_app) in enumerate(events(), 1):
-        rows.append((str(number), step, detail, "yes" if in_request else "-",
-                     "yes" if in_app else "-"))
+        rows.append(
+            (
+                str(number),
+                step,
+                detail,
+                "yes" if in_request else "-",
+                "yes" if in_app else "-",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
-                     for row in rows)
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+        for row in rows
+    )
 # --8<-- [end:trace]

@@ -1,4 +1,5 @@
-"""ProxyFix: trust the X-Forwarded-* headers set by the proxies you actually have."""
+"""ProxyFix: trust the X-Forwarded-* headers set by the proxies you actually
+have."""
 
 from flask import Flask, request, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix

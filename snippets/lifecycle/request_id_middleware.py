@@ -1,4 +1,5 @@
-"""A WSGI middleware that tags every response with a request id and a timing header."""
+"""A WSGI middleware that tags every response with a request id and a timing
+header."""
 
 import time
 import uuid
@@ -9,14 +10,16 @@ from werkzeug.test import EnvironBuilder
 
 # --8<-- [start:middleware]
 class RequestIdMiddleware:
-    """Wraps any WSGI app: it sees the raw environ and the start_response call."""
+    """Wraps any WSGI app: it sees the raw environ and the start_response
+    call."""
 
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app
 
     def __call__(self, environ, start_response):
         request_id = environ.get("HTTP_X_REQUEST_ID") or uuid.uuid4().hex
-        environ["app.request_id"] = request_id  # the app can read it from request.environ
+        # the app can read it from request.environ
+        environ["app.request_id"] = request_id
         started = time.perf_counter()
 
         def start_response_with_headers(status, headers, exc_info=None):
@@ -31,7 +34,8 @@ class RequestIdMiddleware:
 
 # --8<-- [start:install]
 app = Flask(__name__)
-app.wsgi_app = RequestIdMiddleware(app.wsgi_app)  # wrap wsgi_app, keep app a Flask
+# wrap wsgi_app, keep app a Flask
+app.wsgi_app = RequestIdMiddleware(app.wsgi_app)
 
 
 @app.get("/")
@@ -41,7 +45,8 @@ def index():
 
 @app.get("/crash")
 def crash():
-    raise RuntimeError("the view failed")  # Flask makes it a 500 response: the id survives
+    # Flask makes it a 500 response: the id survives
+    raise RuntimeError("the view failed")
 # --8<-- [end:install]
 
 
@@ -57,19 +62,26 @@ def fragile_index():
 
 @fragile.teardown_appcontext
 def close_db(exc):
-    g.db.close()  # no view opened g.db, so this raises after start_response was called
+    # no view opened g.db, so this raises after start_response was called
+    g.db.close()
 # --8<-- [end:fragile]
 
 
 # --8<-- [start:escape]
 def when_flask_itself_fails():
-    """Call the fragile app the way a server does, and report what the server gets."""
+    """Call the fragile app the way a server does, and report what the server
+    gets."""
     events = []
 
     def start_response(status, headers, exc_info=None):
-        events.append(f"start_response({status!r}), X-Request-ID: {dict(headers)['X-Request-ID']}")
+        events.append(
+            f"start_response({status!r}), "
+            f"X-Request-ID: {dict(headers)['X-Request-ID']}"
+        )
 
-    environ = EnvironBuilder("/", headers={"X-Request-ID": "abc123"}).get_environ()
+    environ = EnvironBuilder(
+        "/", headers={"X-Request-ID": "abc123"}
+    ).get_environ()
     try:
         fragile.wsgi_app(environ, start_response)
     except AttributeError as error:

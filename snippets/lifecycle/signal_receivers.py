@@ -9,7 +9,8 @@ status_counts = Counter()
 
 
 # --8<-- [start:receivers]
-@request_finished.connect_via(app)  # only requests of this app, not of other apps
+# only requests of this app, not of other apps
+@request_finished.connect_via(app)
 def count_status(sender, response, **extra):
     status_counts[response.status_code] += 1
 
@@ -29,7 +30,9 @@ def index():
 
 # --8<-- [start:weak]
 def listen(heard, weak=True):
-    def receiver(sender, **extra):  # nothing but this frame refers to the function
+    def receiver(
+        sender, **extra
+    ):  # nothing but this frame refers to the function
         heard.append("request_started")
 
     # blinker's default, weak=True, keeps only a weak reference: when listen()

@@ -1,4 +1,5 @@
-"""Closing a database connection at the end of the request: the fragile way and the safe way."""
+"""Closing a database connection at the end of the request: the fragile way and
+the safe way."""
 
 import sqlite3
 
@@ -63,4 +64,6 @@ def create_app(database):
 
 
 def count_tables(db):
-    return db.execute("select count(*) from sqlite_master where type = 'table'").fetchone()[0]
+    return db.execute(
+        "select count(*) from sqlite_master where type = 'table'"
+    ).fetchone()[0]

@@ -1,4 +1,5 @@
-"""A teardown function that raises on Flask 3.1: what still runs, and what reaches the caller."""
+"""A teardown function that raises on Flask 3.1: what still runs, and what
+reaches the caller."""
 
 from flask import Flask, request_tearing_down
 
@@ -40,7 +41,9 @@ def teardown_that_raises():
     ran.clear()
     try:
         app.test_client().get("/")
-    except Exception as error:  # what the WSGI server receives instead of a response
+    except (
+        Exception
+    ) as error:  # what the WSGI server receives instead of a response
         ran.append(f"the caller gets: {error!r}")
     return "\n".join(ran)
 # --8<-- [end:story]

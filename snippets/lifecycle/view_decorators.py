@@ -11,7 +11,8 @@ app = Flask(__name__)
 def require_token(view):
     """Refuse the request unless it carries the right token."""
 
-    @functools.wraps(view)  # keeps view.__name__, so the endpoint name stays right
+    # keeps view.__name__, so the endpoint name stays right
+    @functools.wraps(view)
     def guarded(**kwargs):
         if request.headers.get("X-Token") != "let-me-in":
             abort(401)
@@ -38,7 +39,8 @@ def cache_for(seconds):
 
 
 # --8<-- [start:views]
-@app.get("/reports/<int:year>")  # route outermost: it registers what is below it
+# route outermost: it registers what is below it
+@app.get("/reports/<int:year>")
 @require_token
 @cache_for(300)
 def report(year):
@@ -54,7 +56,9 @@ def latest_report():
 
 # --8<-- [start:no-wraps]
 def naive_guard(view):
-    def wrapper(**kwargs):  # no functools.wraps: every guarded view is named "wrapper"
+    def wrapper(
+        **kwargs,
+    ):  # no functools.wraps: every guarded view is named "wrapper"
         return view(**kwargs)
 
     return wrapper
@@ -75,5 +79,6 @@ def second():
 
 
 def register_second():
-    broken.add_url_rule("/b", view_func=second)  # endpoint defaults to second.__name__
+    # endpoint defaults to second.__name__
+    broken.add_url_rule("/b", view_func=second)
 # --8<-- [end:no-wraps]

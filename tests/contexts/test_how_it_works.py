@@ -95,3 +95,17 @@ def test_a_thread_needs_the_real_app_not_the_proxy():
         "real app object: 'Corner Shop'",
         "the proxy:       RuntimeError: Working outside of application context.",
     ]
+
+
+def test_the_contextvar_primer_shows_set_reset_and_a_fresh_thread():
+    from snippets.contexts import contextvar_primer
+
+    assert contextvar_primer.primer().splitlines() == [
+        "at first             -> None",
+        "after set('ada')     -> ada",
+        "after set('grace')   -> grace",
+        "after reset(inner)   -> ada",
+        "in a new thread      -> None",
+        "after reset(outer)   -> None",
+    ]
+    assert contextvar_primer.current_user.get() is None   # left as it was found
