@@ -1,4 +1,6 @@
-"""Two extensions that touch the same response header and the same error: order decides."""
+"""Two extensions that touch the same response header and the same error: order
+decides.
+"""
 
 from flask import Flask, request
 
@@ -41,13 +43,16 @@ class PoliteCaching(PublicCaching):
     def add_header(self, response):
         response.headers.setdefault("Cache-Control", "public, max-age=60")
         return response
+
+
 # --8<-- [end:extensions]
 
 
 # --8<-- [start:factory]
 def create_app(*extensions):
     app = Flask(__name__)
-    for extension in extensions:  # the order of init_app calls is the order of registration
+    # the order of init_app calls is the order of registration
+    for extension in extensions:
         extension.init_app(app)
 
     @app.get("/account/")
@@ -55,6 +60,8 @@ def create_app(*extensions):
         return {"user": "ada"}
 
     return app
+
+
 # --8<-- [end:factory]
 
 

@@ -1,4 +1,6 @@
-"""Flask-CORS 6: an API that a front end on another origin may call, with cookies."""
+"""Flask-CORS 6: an API that a front end on another origin may call, with
+cookies.
+"""
 
 from flask import Flask
 from flask_cors import CORS
@@ -9,10 +11,12 @@ def create_app(origins=("https://app.example.com",), credentials=True):
     app = Flask(__name__)
     CORS(
         app,
-        resources={r"/api/*": {"origins": list(origins)}},  # only the API, only these sites
+        # only the API, only these sites
+        resources={r"/api/*": {"origins": list(origins)}},
         methods=["GET", "POST", "DELETE"],
         allow_headers=["Content-Type", "Authorization"],
-        supports_credentials=credentials,  # lets the browser send and read cookies
+        # lets the browser send and read cookies
+        supports_credentials=credentials,
         max_age=600,  # browsers may reuse a preflight answer for 10 minutes
     )
 
@@ -32,6 +36,7 @@ def create_app(origins=("https://app.example.com",), credentials=True):
 
 
 app = create_app()
-# The mistake: every origin, with credentials. Flask-CORS then echoes any Origin back.
+# The mistake: every origin, with credentials. Flask-CORS then echoes any Origin
+# back.
 careless = create_app(origins=["*"])
 # --8<-- [end:app]

@@ -1,14 +1,24 @@
-"""Flask-Login: a user loader, login_user, login_required, remember me, and a safe `next`."""
+"""Flask-Login: a user loader, login_user, login_required, remember me, and a
+safe `next`.
+"""
 
 from datetime import timedelta
 
 from flask import Blueprint, Flask, redirect, request, url_for
-from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from flask_login import (
+    LoginManager,
+    UserMixin,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+)
 from werkzeug.security import check_password_hash, generate_password_hash
 
 
 # --8<-- [start:loader]
-class User(UserMixin):  # UserMixin supplies is_authenticated, is_active, get_id()
+# UserMixin supplies is_authenticated, is_active, get_id()
+class User(UserMixin):
     def __init__(self, id, name, password):
         self.id, self.name = id, name
         self.password_hash = generate_password_hash(password)
@@ -18,22 +28,37 @@ USERS = {"1": User("1", "ada", "correct horse")}  # stands in for a users table
 
 login_manager = LoginManager()
 login_manager.login_view = "login"  # pages redirect here...
-login_manager.blueprint_login_views = {"api": None}  # ...but the API answers 401
+# ...but the API answers 401
+login_manager.blueprint_login_views = {"api": None}
 
 
 @login_manager.user_loader
 def load_user(user_id):
-    """Called on each request with the id kept in the session; None means "logged out"."""
+    """Called on each request with the id kept in the session.
+
+    Returning None means "logged out".
+    """
     return USERS.get(user_id)
+
+
 # --8<-- [end:loader]
 
 
 # --8<-- [start:next]
 def is_safe_next(target):
-    """A path on this site: "/books?page=2" yes; "//x", "/\\x", "https:x", a space or a "\\r" no."""
-    if not target or any(ch == "\\" or ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in target):
-        return False  # browsers read "\" as "/" and drop tabs, newlines and leading spaces
-    return target.startswith("/") and not target.startswith("//")  # one "/", then a path
+    """A path on this site.
+
+    "/books?page=2" yes; "//x", "/\\x", "https:x", a space or a "\\r" no.
+    """
+    if not target or any(
+        ch == "\\" or ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in target
+    ):
+        # browsers read "\" as "/" and drop tabs, newlines and leading spaces
+        return False
+    # one "/", then a path
+    return target.startswith("/") and not target.startswith("//")
+
+
 # --8<-- [end:next]
 
 
@@ -51,9 +76,15 @@ def create_app():
     def login():
         if request.method == "GET":
             return '<form method="post">name, password, remember</form>'
-        user = next((u for u in USERS.values() if u.name == request.form.get("name")), None)
-        if user is None or not check_password_hash(user.password_hash, request.form.get("password", "")):
-            return "Wrong name or password.", 401  # the same message for both: no user probing
+        user = next(
+            (u for u in USERS.values() if u.name == request.form.get("name")),
+            None,
+        )
+        if user is None or not check_password_hash(
+            user.password_hash, request.form.get("password", "")
+        ):
+            # the same message for both: no user probing
+            return "Wrong name or password.", 401
         login_user(user, remember=request.form.get("remember") == "on")
         target = request.args.get("next")
         return redirect(target if is_safe_next(target) else url_for("profile"))
@@ -78,4 +109,6 @@ def create_app():
 
     app.register_blueprint(api)
     return app
+
+
 # --8<-- [end:views]

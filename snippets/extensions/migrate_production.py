@@ -1,4 +1,6 @@
-"""Migrations in production: expand/contract, named constraints for SQLite batch mode, heads, stamp."""
+"""Migrations in production: expand/contract, named constraints for SQLite batch
+mode, heads, stamp.
+"""
 
 import shlex
 import sys
@@ -25,7 +27,8 @@ convention = {
 }
 
 
-class Base(DeclarativeBase):  # then SQLAlchemy(model_class=Base), as on the other pages
+# then SQLAlchemy(model_class=Base), as on the other pages
+class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=convention)
 
 
@@ -34,7 +37,10 @@ db = SQLAlchemy(model_class=Base)
 
 class Account(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(sa.String(200), unique=True)  # named uq_account_email
+    # named uq_account_email
+    email: Mapped[str] = mapped_column(sa.String(200), unique=True)
+
+
 # --8<-- [end:naming]
 
 
@@ -43,8 +49,11 @@ migrate = Migrate()
 
 @migrate.configure
 def print_where_click_prints(config):
-    """Alembic's Config binds sys.stdout when alembic is imported, so `heads` and `current`
-    would print past the test runner; send their output where click's goes."""
+    """Send the output of `heads` and `current` where click's goes.
+
+    Alembic's Config binds sys.stdout when alembic is imported, so `heads` and
+    `current` would print past the test runner.
+    """
     config.stdout = sys.stdout
     return config
 
@@ -58,36 +67,60 @@ def create_app(database_uri, migrations):
 
 
 def account_table(metadata):
-    return sa.Table("account", metadata, sa.Column("id", sa.Integer, primary_key=True),
-                    sa.Column("email", sa.String(200), unique=True))
+    return sa.Table(
+        "account",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("email", sa.String(200), unique=True),
+    )
 
 
 # --8<-- [start:batch]
 def drop_the_unique_constraint(metadata):
-    """What a migration does on SQLite to drop a constraint: batch mode copies the table."""
+    """What a migration does on SQLite to drop a constraint.
+
+    Batch mode copies the table.
+    """
     engine = sa.create_engine("sqlite://")
     account_table(metadata).create(engine)
     with engine.begin() as conn:
-        ddl = conn.exec_driver_sql("select sql from sqlite_master where name = 'account'").scalar()
+        ddl = conn.exec_driver_sql(
+            "select sql from sqlite_master where name = 'account'"
+        ).scalar()
         found = sa.inspect(conn).get_unique_constraints("account")
-        op = Operations(MigrationContext.configure(conn))  # the `op` of a migration script
+        # the `op` of a migration script
+        op = Operations(MigrationContext.configure(conn))
         try:
             with op.batch_alter_table("account") as batch:
                 batch.drop_constraint("uq_account_email", type_="unique")
-            result = f"dropped, left: {sa.inspect(conn).get_unique_constraints('account')}"
+            left = sa.inspect(conn).get_unique_constraints("account")
+            result = f"dropped, left: {left}"
         except ValueError as error:
             result = f"ValueError: {error}"
-    constraint = next(line.strip() for line in ddl.splitlines() if "UNIQUE" in line)
-    return f"  in CREATE TABLE: {constraint}\n  reflected:       {found}\n  drop:            {result}"
+    constraint = next(
+        line.strip() for line in ddl.splitlines() if "UNIQUE" in line
+    )
+    return (
+        f"  in CREATE TABLE: {constraint}\n"
+        f"  reflected:       {found}\n"
+        f"  drop:            {result}"
+    )
+
+
 # --8<-- [end:batch]
 
 
 def named_or_not():
-    return "\n".join([
-        "MetaData() without a convention:", drop_the_unique_constraint(sa.MetaData()),
-        "MetaData(naming_convention=convention):",
-        drop_the_unique_constraint(sa.MetaData(naming_convention=convention)),
-    ])
+    return "\n".join(
+        [
+            "MetaData() without a convention:",
+            drop_the_unique_constraint(sa.MetaData()),
+            "MetaData(naming_convention=convention):",
+            drop_the_unique_constraint(
+                sa.MetaData(naming_convention=convention)
+            ),
+        ]
+    )
 
 
 # --8<-- [start:expand]
@@ -99,36 +132,54 @@ def old_code_insert(conn):
 def rolling_deploy(step):
     engine = sa.create_engine("sqlite://")
     with engine.begin() as conn:
-        conn.exec_driver_sql("create table person (id integer primary key, name varchar(100))")
+        conn.exec_driver_sql(
+            "create table person (id integer primary key, name varchar(100))"
+        )
         op = Operations(MigrationContext.configure(conn))
         if step == "rename in one step":
             with op.batch_alter_table("person") as batch:
                 batch.alter_column("name", new_column_name="full_name")
         else:  # expand: add the new column next to the old one, nullable
-            op.add_column("person", sa.Column("full_name", sa.String(100), nullable=True))
+            op.add_column(
+                "person", sa.Column("full_name", sa.String(100), nullable=True)
+            )
         try:
             old_code_insert(conn)
             return f"{step:20} -> the old release still inserts"
         except sa.exc.OperationalError as error:
             return f"{step:20} -> the old release fails: {error.orig}"
+
+
 # --8<-- [end:expand]
 
 
 def deploys():
-    return "\n".join(rolling_deploy(step) for step in ("rename in one step", "expand"))
+    return "\n".join(
+        rolling_deploy(step) for step in ("rename in one step", "expand")
+    )
 
 
 def session(app, folder, commands):
     lines = []
     for args in commands:
         result = flask_db(app, *args)
-        lines.append(f"$ flask db {shlex.join(args)}    (exit code {result.exit_code})")
+        lines.append(
+            f"$ flask db {shlex.join(args)}    (exit code {result.exit_code})"
+        )
         output = result.output.replace(folder, "<tmp>").strip().splitlines()
-        lines += [f"  {line}" for line in output if "Context impl" not in line
-                  and "non-transactional" not in line and "Creating directory" not in line
-                  and "alembic.runtime.plugins" not in line]
-        if result.exception and not isinstance(result.exception, SystemExit):  # a shell's traceback
-            lines.append(f"  {type(result.exception).__name__}: {str(result.exception).splitlines()[0]}")
+        lines += [
+            f"  {line}"
+            for line in output
+            if "Context impl" not in line
+            and "non-transactional" not in line
+            and "Creating directory" not in line
+            and "alembic.runtime.plugins" not in line
+        ]
+        # a shell's traceback
+        if result.exception and not isinstance(result.exception, SystemExit):
+            name = type(result.exception).__name__
+            first_line = str(result.exception).splitlines()[0]
+            lines.append(f"  {name}: {first_line}")
     return "\n".join(lines)
 
 
@@ -136,7 +187,17 @@ def session(app, folder, commands):
 TWO_BRANCHES = [
     ("migrate", "-m", "create tables", "--rev-id", "0001"),
     ("revision", "-m", "add phone", "--rev-id", "0002a"),  # your branch
-    ("revision", "-m", "add avatar", "--rev-id", "0002b", "--head", "0001", "--splice"),  # theirs
+    # theirs
+    (
+        "revision",
+        "-m",
+        "add avatar",
+        "--rev-id",
+        "0002b",
+        "--head",
+        "0001",
+        "--splice",
+    ),
     ("upgrade",),
     ("heads",),
     ("merge", "-m", "merge phone and avatar", "--rev-id", "0003", "heads"),
@@ -147,10 +208,12 @@ TWO_BRANCHES = [
 
 
 # --8<-- [start:stamp]
-STAMP = [  # a database whose tables create_all() made, before there were migrations
+# a database whose tables create_all() made, before there were migrations
+STAMP = [
     ("current",),  # Alembic knows of no revision
     ("upgrade",),  # so it runs 0001, and CREATE TABLE fails: the table is there
-    ("stamp", "head"),  # record "this database is at head" without running anything
+    # record "this database is at head" without running anything
+    ("stamp", "head"),
     ("current",),
     ("upgrade",),  # nothing left to do
 ]
@@ -158,9 +221,13 @@ STAMP = [  # a database whose tables create_all() made, before there were migrat
 
 
 def in_a_new_project(*batches):
-    """Run each batch of commands in one new project; between batches, create_all()."""
+    """Run each batch of commands in one new project; between batches,
+    create_all().
+    """
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(f"sqlite:///{folder}/accounts.db", f"{folder}/migrations")
+        app = create_app(
+            f"sqlite:///{folder}/accounts.db", f"{folder}/migrations"
+        )
         try:
             flask_db(app, "init")
             shown = []
@@ -168,7 +235,9 @@ def in_a_new_project(*batches):
                 if number:
                     with app.app_context():
                         db.create_all()
-                    shown.append("(the tables are created with db.create_all())")
+                    shown.append(
+                        "(the tables are created with db.create_all())"
+                    )
                 shown.append(session(app, folder, commands))
             shown.append("revisions: " + ", ".join(revision_files(folder)))
             return "\n".join(shown)
@@ -182,21 +251,32 @@ def merge_transcript():
 
 
 def stamp_transcript():
-    return in_a_new_project([("migrate", "-m", "create tables", "--rev-id", "0001")], STAMP)
+    return in_a_new_project(
+        [("migrate", "-m", "create tables", "--rev-id", "0001")], STAMP
+    )
 
 
 def first_script():
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(f"sqlite:///{folder}/accounts.db", f"{folder}/migrations")
+        app = create_app(
+            f"sqlite:///{folder}/accounts.db", f"{folder}/migrations"
+        )
         try:
             flask_db(app, "init")
             flask_db(app, "migrate", "-m", "create tables", "--rev-id", "0001")
-            script = Path(folder, "migrations", "versions", "0001_create_tables.py").read_text()
+            script = Path(
+                folder, "migrations", "versions", "0001_create_tables.py"
+            ).read_text()
         finally:
             with app.app_context():
                 db.engine.dispose()
-    return "\n".join(line for line in script.splitlines() if "Constraint" in line)
+    return "\n".join(
+        line for line in script.splitlines() if "Constraint" in line
+    )
 
 
 def revision_files(folder):
-    return sorted(path.name for path in Path(folder, "migrations", "versions").glob("*.py"))
+    return sorted(
+        path.name
+        for path in Path(folder, "migrations", "versions").glob("*.py")
+    )

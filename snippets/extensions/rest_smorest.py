@@ -1,10 +1,16 @@
-"""The same books API with flask-smorest: validation, serialization and OpenAPI from the schemas."""
+"""The same books API with flask-smorest: validation, serialization and OpenAPI
+from the schemas.
+"""
 
 from flask import Flask, current_app
 from flask.views import MethodView
 from flask_smorest import Api, Blueprint, abort
 
-from snippets.extensions.rest_schemas import BookQuerySchema, BookSchema, BookStore
+from snippets.extensions.rest_schemas import (
+    BookQuerySchema,
+    BookSchema,
+    BookStore,
+)
 
 # --8<-- [start:views]
 blp = Blueprint("books", __name__, url_prefix="/books", description="Books")
@@ -31,6 +37,8 @@ class BookItem(MethodView):
         if book is None:
             abort(404, message=f"No book with id {book_id}.")
         return book
+
+
 # --8<-- [end:views]
 
 
@@ -38,10 +46,15 @@ class BookItem(MethodView):
 def create_app():
     app = Flask(__name__)
     app.config.update(
-        API_TITLE="Books", API_VERSION="v1", OPENAPI_VERSION="3.0.3",
-        OPENAPI_URL_PREFIX="/",  # serves /openapi.json; no Swagger UI from a CDN
+        API_TITLE="Books",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        # serves /openapi.json; no Swagger UI from a CDN
+        OPENAPI_URL_PREFIX="/",
     )
     app.extensions["books"] = BookStore()
     Api(app).register_blueprint(blp)
     return app
+
+
 # --8<-- [end:app]

@@ -1,14 +1,24 @@
-"""Flask-SocketIO 5.7: authenticated connect, events, acknowledgements and rooms."""
+"""Flask-SocketIO 5.7: authenticated connect, events, acknowledgements and
+rooms.
+"""
 
 import json
 
 from flask import Flask, request
-from flask_socketio import ConnectionRefusedError, SocketIO, emit, join_room, leave_room
+from flask_socketio import (
+    ConnectionRefusedError,
+    SocketIO,
+    emit,
+    join_room,
+    leave_room,
+)
 
 # --8<-- [start:setup]
 app = Flask(__name__)
-# "threading" uses the simple-websocket package; without it, Flask-SocketIO would pick
-# eventlet or gevent if either is installed (gevent is, in this guide's environment).
+# "threading" uses the simple-websocket package; without it, Flask-SocketIO
+# would pick
+# eventlet or gevent if either is installed (gevent is, in this guide's
+# environment).
 socketio = SocketIO(app, async_mode="threading")
 
 TOKENS = {"t-alice": "alice", "t-bob": "bob"}  # stands in for real token checks
@@ -21,7 +31,8 @@ USERS = {}  # Socket.IO session id -> user name
 def connect(auth):
     user = TOKENS.get((auth or {}).get("token"))
     if user is None:
-        raise ConnectionRefusedError("unauthorized")  # the client gets a connect_error
+        # the client gets a connect_error
+        raise ConnectionRefusedError("unauthorized")
     USERS[request.sid] = user
     emit("welcome", {"user": user})
 
@@ -29,6 +40,8 @@ def connect(auth):
 @socketio.on("disconnect")
 def disconnect(reason):
     USERS.pop(request.sid, None)
+
+
 # --8<-- [end:connect]
 
 
@@ -37,7 +50,8 @@ def disconnect(reason):
 def join(data):
     room = data.get("room") if isinstance(data, dict) else None
     if not isinstance(room, str) or not room:
-        return {"ok": False, "error": "'room' must be a non-empty string"}  # the ack
+        # the ack
+        return {"ok": False, "error": "'room' must be a non-empty string"}
     join_room(room)
     emit("joined", {"user": USERS[request.sid], "room": room}, to=room)
     return {"ok": True}
@@ -53,9 +67,19 @@ def leave(data):
 def chat(data):
     text = data.get("text", "") if isinstance(data, dict) else ""
     if not text.strip() or len(text) > 500:
-        emit("error", {"error": "invalid_message", "message": "text must be 1-500 characters"})
+        emit(
+            "error",
+            {
+                "error": "invalid_message",
+                "message": "text must be 1-500 characters",
+            },
+        )
         return
-    emit("chat", {"user": USERS[request.sid], "text": text}, to=data.get("room"))
+    emit(
+        "chat", {"user": USERS[request.sid], "text": text}, to=data.get("room")
+    )
+
+
 # --8<-- [end:events]
 
 
@@ -65,16 +89,25 @@ def demo():
     alice = socketio.test_client(app, auth={"token": "t-alice"})
     bob = socketio.test_client(app, auth={"token": "t-bob"})
     mallory = socketio.test_client(app, auth={"token": "forged"})
-    lines = [f"alice connected: {alice.is_connected()}, mallory connected: {mallory.is_connected()}"]
-    lines.append(f"alice join {{}} -> ack {alice.emit('join', {}, callback=True)}")
+    lines = [
+        f"alice connected: {alice.is_connected()}, "
+        f"mallory connected: {mallory.is_connected()}"
+    ]
+    lines.append(
+        f"alice join {{}} -> ack {alice.emit('join', {}, callback=True)}"
+    )
     for client in (alice, bob):
         client.emit("join", {"room": "books"}, callback=True)
     alice.emit("chat", {"room": "books", "text": "Anyone read Dune?"})
     bob.emit("chat", {"room": "books", "text": ""})
     for name, client in (("alice", alice), ("bob", bob)):
         for event in client.get_received():
-            lines.append(f"{name} received {event['name']}: {json.dumps(event['args'])}")
+            lines.append(
+                f"{name} received {event['name']}: {json.dumps(event['args'])}"
+            )
     alice.disconnect()
     bob.disconnect()
     return "\n".join(lines)
+
+
 # --8<-- [end:demo]

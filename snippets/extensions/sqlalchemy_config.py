@@ -1,4 +1,6 @@
-"""Flask-SQLAlchemy 3.x configuration facts, each one measured rather than remembered."""
+"""Flask-SQLAlchemy 3.x configuration facts, each one measured rather than
+remembered.
+"""
 
 import tempfile
 from pathlib import Path
@@ -37,6 +39,8 @@ def create_all_with_a_context(folder):
     with app.app_context():
         db.create_all()
         return sorted(db.metadata.tables)
+
+
 # --8<-- [end:outside-context]
 
 
@@ -47,23 +51,35 @@ def where_does_sqlite_go(folder):
         db.create_all()
         database = Path(db.engine.url.database)
     return database.relative_to(folder)  # instance/shop.db, not ./shop.db
+
+
 # --8<-- [end:relative-path]
 
 
 # --8<-- [start:pool]
 def pool_sizes(folder):
-    uri = f"sqlite:///{Path(folder) / 'pool.db'}"  # a file: SQLAlchemy 2 gives it a QueuePool
+    # a file: SQLAlchemy 2 gives it a QueuePool
+    uri = f"sqlite:///{Path(folder) / 'pool.db'}"
     old = make_app(folder, SQLALCHEMY_DATABASE_URI=uri, SQLALCHEMY_POOL_SIZE=20)
     new = make_app(
         folder,
         SQLALCHEMY_DATABASE_URI=uri,
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 20, "pool_recycle": 1800, "pool_pre_ping": True},
+        SQLALCHEMY_ENGINE_OPTIONS={
+            "pool_size": 20,
+            "pool_recycle": 1800,
+            "pool_pre_ping": True,
+        },
     )
     sizes = {}
-    for name, app in [("SQLALCHEMY_POOL_SIZE=20", old), ("ENGINE_OPTIONS pool_size=20", new)]:
+    for name, app in [
+        ("SQLALCHEMY_POOL_SIZE=20", old),
+        ("ENGINE_OPTIONS pool_size=20", new),
+    ]:
         with app.app_context():
             sizes[name] = db.engine.pool.size()
     return sizes
+
+
 # --8<-- [end:pool]
 
 
@@ -80,11 +96,18 @@ def report():
         except RuntimeError as error:
             outside = f"RuntimeError: {str(error).splitlines()[0]}"
         sizes = pool_sizes(folder)
-        return "\n".join([
-            f"create_all() outside a context -> {outside}",
-            f"create_all() inside one        -> tables {create_all_with_a_context(folder)}",
-            f"sqlite:///shop.db is stored at -> {where_does_sqlite_go(folder)}",
-            f"pool size with the old key     -> {sizes['SQLALCHEMY_POOL_SIZE=20']}",
-            f"pool size with ENGINE_OPTIONS  -> {sizes['ENGINE_OPTIONS pool_size=20']}",
-            f"SQLALCHEMY_TRACK_MODIFICATIONS -> {track_modifications_default(folder)}",
-        ])
+        inside = create_all_with_a_context(folder)
+        where = where_does_sqlite_go(folder)
+        old_key = sizes["SQLALCHEMY_POOL_SIZE=20"]
+        options = sizes["ENGINE_OPTIONS pool_size=20"]
+        track = track_modifications_default(folder)
+        return "\n".join(
+            [
+                f"create_all() outside a context -> {outside}",
+                f"create_all() inside one        -> tables {inside}",
+                f"sqlite:///shop.db is stored at -> {where}",
+                f"pool size with the old key     -> {old_key}",
+                f"pool size with ENGINE_OPTIONS  -> {options}",
+                f"SQLALCHEMY_TRACK_MODIFICATIONS -> {track}",
+            ]
+        )

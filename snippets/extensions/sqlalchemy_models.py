@@ -1,4 +1,6 @@
-"""Flask-SQLAlchemy 3.1 in SQLAlchemy 2.x style: typed models, select(), get_or_404, paginate."""
+"""Flask-SQLAlchemy 3.1 in SQLAlchemy 2.x style: typed models, select(),
+get_or_404, paginate.
+"""
 
 from flask import Flask, abort, request, url_for
 from flask_sqlalchemy import SQLAlchemy
@@ -26,6 +28,8 @@ class Book(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
     author: Mapped[Author] = relationship(back_populates="books")
+
+
 # --8<-- [end:models]
 
 
@@ -38,6 +42,8 @@ def create_app(database_uri):
         db.create_all()  # fine for a demo; a real app runs migrations
     register_views(app)
     return app
+
+
 # --8<-- [end:factory]
 
 
@@ -45,12 +51,13 @@ def register_views(app):
     # --8<-- [start:queries]
     @app.get("/books")
     def list_books():
+        # a page past the last one: 404
         page = db.paginate(
             db.select(Book).order_by(Book.id),
             page=positive_int("page", 1),
             per_page=positive_int("per_page", 20),
             max_per_page=50,
-        )  # a page past the last one: 404
+        )
         return {
             "books": [book.title for book in page.items],
             "page": page.page,
@@ -60,19 +67,26 @@ def register_views(app):
 
     @app.get("/books/<int:book_id>")
     def show_book(book_id):
-        book = db.get_or_404(Book, book_id, description=f"No book with id {book_id}.")
+        book = db.get_or_404(
+            Book, book_id, description=f"No book with id {book_id}."
+        )
         return {"title": book.title, "author": book.author.name}
 
     @app.get("/authors")
     def find_authors():
-        query = db.select(Author).where(Author.name.contains(request.args.get("q", "")))
+        query = db.select(Author).where(
+            Author.name.contains(request.args.get("q", ""))
+        )
         authors = db.session.execute(query.order_by(Author.name)).scalars()
         return {"authors": [a.name for a in authors]}
 
     @app.get("/authors/<int:author_id>/books")
     def books_by(author_id):
-        author = db.get_or_404(Author, author_id, description=f"No author with id {author_id}.")
+        author = db.get_or_404(
+            Author, author_id, description=f"No author with id {author_id}."
+        )
         return {"author": author.name, "books": [b.title for b in author.books]}
+
     # --8<-- [end:queries]
 
     # --8<-- [start:create]
@@ -94,16 +108,26 @@ def register_views(app):
         book = Book(title=title.strip(), author_id=author_id)
         db.session.add(book)
         db.session.commit()
-        return {"id": book.id}, 201, {"Location": url_for("show_book", book_id=book.id)}
+        return (
+            {"id": book.id},
+            201,
+            {"Location": url_for("show_book", book_id=book.id)},
+        )
+
     # --8<-- [end:create]
 
     # --8<-- [start:positive-int]
     def positive_int(name, default):
-        """paginate() would answer 404 for ?page=two; say what is wrong instead."""
+        """paginate() answers 404 for ?page=two; say what is wrong instead."""
         value = request.args.get(name, str(default))
         if not value.isdigit() or int(value) < 1:
-            abort(400, description=f"{name} must be a whole number from 1 up, not {value!r}.")
+            abort(
+                400,
+                description=f"{name} must be a whole number from 1 up, "
+                f"not {value!r}.",
+            )
         return int(value)
+
     # --8<-- [end:positive-int]
 
     @app.errorhandler(HTTPException)
@@ -113,7 +137,11 @@ def register_views(app):
 
 def seed():
     """Three authors and seven books (call inside an app context)."""
-    ada, grace, linus = Author(name="Ada"), Author(name="Grace"), Author(name="Linus")
+    ada, grace, linus = (
+        Author(name="Ada"),
+        Author(name="Grace"),
+        Author(name="Linus"),
+    )
     db.session.add_all([ada, grace, linus])
     for n in range(1, 5):
         db.session.add(Book(title=f"Notes {n}", author=ada))
@@ -124,7 +152,9 @@ def seed():
 
 
 def create_demo_app():
-    """In-memory database with the seed data: what the page's "Try it" tabs call."""
+    """In-memory database with the seed data: what the page's "Try it" tabs
+    call.
+    """
     app = create_app("sqlite://")
     with app.app_context():
         seed()

@@ -25,16 +25,23 @@ class TinySQLite:
     def init_app(self, app):
         path = app.config.get("TINYSQLITE_PATH")
         if not path:
-            raise RuntimeError("TinySQLite needs TINYSQLITE_PATH in app.config before init_app().")
-        app.extensions["tinysqlite"] = _State(path=path)  # per-app state lives on the app
-        app.teardown_appcontext(self._close)  # runs after every request and CLI command
+            raise RuntimeError(
+                "TinySQLite needs TINYSQLITE_PATH in app.config "
+                "before init_app()."
+            )
+        # per-app state lives on the app
+        app.extensions["tinysqlite"] = _State(path=path)
+        # runs after every request and CLI command
+        app.teardown_appcontext(self._close)
 
     @staticmethod
     def _state():
         try:
             return current_app.extensions["tinysqlite"]
         except KeyError:
-            raise RuntimeError("TinySQLite.init_app() was not called for this app.") from None
+            raise RuntimeError(
+                "TinySQLite.init_app() was not called for this app."
+            ) from None
 
     @property
     def connection(self):
@@ -50,6 +57,8 @@ class TinySQLite:
         conn = g.pop("tinysqlite_conn", None)
         if conn is not None:
             conn.close()
+
+
 # --8<-- [end:extension]
 
 
@@ -76,7 +85,10 @@ def create_app(path):
     def list_notes():
         rows = _notes_table().execute("select text from note").fetchall()
         state = app.extensions["tinysqlite"]
-        return {"notes": [r[0] for r in rows], "connections_opened": state.connections_opened}
+        return {
+            "notes": [r[0] for r in rows],
+            "connections_opened": state.connections_opened,
+        }
 
     return app
 
@@ -84,12 +96,14 @@ def create_app(path):
 def _notes_table():
     db.connection.execute("create table if not exists note (text text)")
     return db.connection
+
+
 # --8<-- [end:factory]
 
 
 # --8<-- [start:demo]
 def two_apps_demo():
-    """Two apps, one extension object: each app sees its own database and counters."""
+    """Two apps, one extension: each sees its own database and counters."""
     import tempfile
     from pathlib import Path
 
@@ -103,7 +117,10 @@ def two_apps_demo():
         lines = [
             f"shop GET /notes -> {shop.get('/notes').json}",
             f"blog GET /notes -> {blog.get('/notes').json}",
-            f"blog POST /notes with an empty text -> {bad.status_code} {bad.json}",
+            "blog POST /notes with an empty text -> "
+            f"{bad.status_code} {bad.json}",
         ]
     return "\n".join(lines)
+
+
 # --8<-- [end:demo]

@@ -16,4 +16,6 @@ def import_broken_app():
         importlib.import_module(f"{package}.app")
     except ImportError as error:
         return f"ImportError: {error}".replace(f"{ROOT}/", "")
+
+
 # --8<-- [end:demo]

@@ -1,4 +1,6 @@
-"""Where a command's app context comes from: app.cli, with_appcontext, AppGroup, a custom script."""
+"""Where a command's app context comes from: app.cli, with_appcontext, AppGroup,
+a custom script.
+"""
 
 import os
 from unittest import mock
@@ -31,13 +33,15 @@ tools = AppGroup("tools")  # AppGroup.command applies with_appcontext for you
 @tools.command("greeting")
 def tools_greeting():
     click.echo(current_app.config["GREETING"])
+
+
 # --8<-- [end:groups]
 
 
 # --8<-- [start:script]
 @click.group(cls=FlaskGroup, create_app=create_app)
 def manage():
-    """The app's own script, `python manage.py <command>`, instead of `flask --app ...`."""
+    """The app's own script: `python manage.py <command>`, not `flask --app`."""
 
 
 manage.add_command(plain)
@@ -47,11 +51,18 @@ manage.add_command(tools)
 
 def session():
     lines = []
-    with mock.patch.dict(os.environ):  # FlaskGroup sets FLASK_RUN_FROM_CLI; keep it here
-        for args in (["plain", "greeting"], ["plain", "greeting-with-context"],
-                     ["tools", "greeting"]):
+    # FlaskGroup sets FLASK_RUN_FROM_CLI; keep it here
+    with mock.patch.dict(os.environ):
+        for args in (
+            ["plain", "greeting"],
+            ["plain", "greeting-with-context"],
+            ["tools", "greeting"],
+        ):
             result = CliRunner().invoke(manage, args)
-            shown = result.output.strip() or f"{type(result.exception).__name__}: " \
+            shown = (
+                result.output.strip()
+                or f"{type(result.exception).__name__}: "
                 f"{str(result.exception).splitlines()[0]}"
+            )
             lines.append(f"$ python manage.py {' '.join(args)}\n{shown}")
     return "\n".join(lines)

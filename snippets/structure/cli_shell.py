@@ -1,4 +1,6 @@
-"""`flask shell`: what its namespace holds, a shell_context_processor, a session; .env files."""
+"""`flask shell`: what its namespace holds, a shell_context_processor, a
+session; .env files.
+"""
 
 import inspect
 import os
@@ -19,40 +21,62 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # --8<-- [start:processor]
 def create_shell_app():
-    app = create_app(TEST_CONFIG)  # Flask-SQLAlchemy's init_app already added db and the models
+    # Flask-SQLAlchemy's init_app already added db and the models
+    app = create_app(TEST_CONFIG)
 
     @app.shell_context_processor
-    def shop_helpers():  # runs when `flask shell` starts, inside the app context
+    # runs when `flask shell` starts, inside the app context
+    def shop_helpers():
         def product_names():
             return db.session.scalars(db.select(Product.name)).all()
+
         return {"product_names": product_names}
 
     return app
+
+
 # --8<-- [end:processor]
 
 
 def namespace():
     app = create_shell_app()
     with app.app_context():
-        shown = {name: f"<function {value.__name__}>" if inspect.isfunction(value) else repr(value)
-                 for name, value in app.make_shell_context().items()}  # no memory addresses
-    return "\n".join(f"{name:14} {value}" for name, value in sorted(shown.items()))
+        shown = {
+            name: f"<function {value.__name__}>"
+            if inspect.isfunction(value)
+            else repr(value)
+            # no memory addresses
+            for name, value in app.make_shell_context().items()
+        }
+    return "\n".join(
+        f"{name:14} {value}" for name, value in sorted(shown.items())
+    )
 
 
 # --8<-- [start:session]
-LINES = ["db.create_all()", 'db.session.add(Product(name="Teapot")); db.session.commit()',
-         "product_names()", "g, app.name"]
+LINES = [
+    "db.create_all()",
+    'db.session.add(Product(name="Teapot")); db.session.commit()',
+    "product_names()",
+    "g, app.name",
+]
 
 
 def shell_session():
     app = create_shell_app()
-    result = app.test_cli_runner().invoke(cli, ["shell"], input="\n".join(LINES) + "\n")
+    result = app.test_cli_runner().invoke(
+        cli, ["shell"], input="\n".join(LINES) + "\n"
+    )
     return result.output  # code.interact read the lines from the runner's stdin
+
+
 # --8<-- [end:session]
 
 
 def transcript():
-    """The session as a terminal shows it: each prompt followed by the line typed there."""
+    """The session as a terminal shows it: each prompt followed by the line
+    typed there.
+    """
     output = shell_session().replace(str(ROOT), ".")
     banner, *answers = output.split(">>> ")
     shown = ["$ flask --app shop shell", banner.rstrip()]
@@ -64,8 +88,12 @@ def transcript():
 
 # --8<-- [start:dotenv]
 def flask_in(folder, *args, **env):
-    """Run `flask ...` in `folder`, which holds a .flaskenv, with these environment variables."""
-    (Path(folder) / ".flaskenv").write_text("FLASK_APP=snippets.structure.shop\n")
+    """Run `flask ...` in `folder`, which holds a .flaskenv, with these
+    environment variables.
+    """
+    (Path(folder) / ".flaskenv").write_text(
+        "FLASK_APP=snippets.structure.shop\n"
+    )
     (Path(folder) / "local.env").write_text("SHOP_ENV=development\n")
     back = os.getcwd()
     with mock.patch.dict(os.environ, env):
@@ -75,6 +103,8 @@ def flask_in(folder, *args, **env):
             return CliRunner().invoke(cli, list(args))
         finally:
             os.chdir(back)
+
+
 # --8<-- [end:dotenv]
 
 
@@ -82,6 +112,15 @@ def dotenv_session():
     with tempfile.TemporaryDirectory() as folder:
         listed = flask_in(folder, "--help").output.splitlines()
         env_file = flask_in(folder, "--env-file", "local.env", "routes")
-    return "\n".join(["$ ls -A", ".flaskenv  local.env", "$ flask --help", *listed[:2], "...",
-                      "$ flask --env-file local.env routes", env_file.output.splitlines()[-1],
-                      f"(exit code {env_file.exit_code})"])
+    return "\n".join(
+        [
+            "$ ls -A",
+            ".flaskenv  local.env",
+            "$ flask --help",
+            *listed[:2],
+            "...",
+            "$ flask --env-file local.env routes",
+            env_file.output.splitlines()[-1],
+            f"(exit code {env_file.exit_code})",
+        ]
+    )

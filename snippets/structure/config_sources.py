@@ -1,4 +1,6 @@
-"""Every way to fill app.config in Flask 3.1, and what each one does to types and keys."""
+"""Every way to fill app.config in Flask 3.1, and what each one does to types
+and keys.
+"""
 
 import json
 import os
@@ -13,13 +15,28 @@ HERE = Path(__file__).parent
 
 # --8<-- [start:files]
 def from_files():
-    app = Flask(__name__, root_path=HERE)  # relative file names start at root_path
+    # relative file names start at root_path
+    app = Flask(__name__, root_path=HERE)
     app.config.from_file("settings/defaults.json", load=json.load)
     after_json = {k: app.config[k] for k in ("SHOP_NAME", "PRODUCTS_PER_PAGE")}
-    app.config.from_file("settings/defaults.toml", load=tomllib.load, text=False)  # binary
-    return {"after JSON": after_json, "lowercase key loaded": "lowercase_keys" in app.config,
-            "after TOML": {k: app.config[k] for k in
-                           ("SHOP_NAME", "PRODUCTS_PER_PAGE", "SQLALCHEMY_ENGINE_OPTIONS")}}
+    # binary
+    app.config.from_file(
+        "settings/defaults.toml", load=tomllib.load, text=False
+    )
+    return {
+        "after JSON": after_json,
+        "lowercase key loaded": "lowercase_keys" in app.config,
+        "after TOML": {
+            k: app.config[k]
+            for k in (
+                "SHOP_NAME",
+                "PRODUCTS_PER_PAGE",
+                "SQLALCHEMY_ENGINE_OPTIONS",
+            )
+        },
+    }
+
+
 # --8<-- [end:files]
 
 
@@ -31,19 +48,25 @@ def show_files():
 def from_object_with_a_dict():
     app = Flask(__name__)
     app.config.from_object({"SHOP_NAME": "Field Shop"})  # raises nothing...
-    return f"'SHOP_NAME' in app.config: {'SHOP_NAME' in app.config}"  # ...and loads nothing
+    # ...and loads nothing
+    return f"'SHOP_NAME' in app.config: {'SHOP_NAME' in app.config}"
+
+
 # --8<-- [end:dict]
 
 
 # --8<-- [start:env]
 ENVIRONMENT = {
-    "FLASK_MAX_CONTENT_LENGTH": "1048576",           # JSON number -> int
-    "FLASK_SESSION_COOKIE_SECURE": "true",           # JSON true -> bool
-    "FLASK_ADMINS": '["ada@example.test"]',          # JSON array -> list
-    "FLASK_SECRET_KEY": "k3y-from-the-vault",        # not JSON -> stays a str
-    "FLASK_API_PIN": "0042",                         # not valid JSON either -> "0042"
-    "FLASK_API_TOKEN": "12345",                      # valid JSON -> the int 12345!
-    "FLASK_SQLALCHEMY_ENGINE_OPTIONS__pool_size": "20",  # "__" nests; case is kept
+    "FLASK_MAX_CONTENT_LENGTH": "1048576",  # JSON number -> int
+    "FLASK_SESSION_COOKIE_SECURE": "true",  # JSON true -> bool
+    "FLASK_ADMINS": '["ada@example.test"]',  # JSON array -> list
+    "FLASK_SECRET_KEY": "k3y-from-the-vault",  # not JSON -> stays a str
+    # not valid JSON either -> "0042"
+    "FLASK_API_PIN": "0042",
+    # valid JSON -> the int 12345!
+    "FLASK_API_TOKEN": "12345",
+    # "__" nests; case is kept
+    "FLASK_SQLALCHEMY_ENGINE_OPTIONS__pool_size": "20",
 }
 
 
@@ -51,11 +74,25 @@ def from_environment():
     app = Flask(__name__)
     with mock.patch.dict(os.environ, ENVIRONMENT):
         app.config.from_prefixed_env()  # prefix "FLASK" by default
-    return {key: app.config[key] for key in ("MAX_CONTENT_LENGTH", "SESSION_COOKIE_SECURE",
-            "ADMINS", "SECRET_KEY", "API_PIN", "API_TOKEN", "SQLALCHEMY_ENGINE_OPTIONS")}
+    return {
+        key: app.config[key]
+        for key in (
+            "MAX_CONTENT_LENGTH",
+            "SESSION_COOKIE_SECURE",
+            "ADMINS",
+            "SECRET_KEY",
+            "API_PIN",
+            "API_TOKEN",
+            "SQLALCHEMY_ENGINE_OPTIONS",
+        )
+    }
+
+
 # --8<-- [end:env]
 
 
 def show_environment():
-    return "\n".join(f"{key:<26} {value!r:<24} {type(value).__name__}"
-                     for key, value in from_environment().items())
+    return "\n".join(
+        f"{key:<26} {value!r:<24} {type(value).__name__}"
+        for key, value in from_environment().items()
+    )

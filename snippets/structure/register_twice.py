@@ -1,4 +1,6 @@
-"""One blueprint registered twice: a second URL prefix needs a second name (Flask 2.1+)."""
+"""One blueprint registered twice: a second URL prefix needs a second name
+(Flask 2.1+).
+"""
 
 from flask import Blueprint, Flask, request, url_for
 
@@ -8,8 +10,11 @@ shop = Blueprint("shop", __name__)
 
 @shop.get("/")
 def index():
-    return {"registered_as": request.blueprint, "self": url_for(".index"),
-            "first_item": url_for(".item", slug="teapot")}
+    return {
+        "registered_as": request.blueprint,
+        "self": url_for(".index"),
+        "first_item": url_for(".item", slug="teapot"),
+    }
 
 
 @shop.get("/<slug>")
@@ -19,7 +24,8 @@ def item(slug):
 
 app = Flask(__name__)
 app.register_blueprint(shop, url_prefix="/shop")
-app.register_blueprint(shop, url_prefix="/outlet", name="outlet")  # same views, own name
+# same views, own name
+app.register_blueprint(shop, url_prefix="/outlet", name="outlet")
 # --8<-- [end:twice]
 
 
@@ -31,4 +37,6 @@ def register_twice_without_name():
         other.register_blueprint(shop, url_prefix="/outlet")  # no name=
     except ValueError as error:
         return f"ValueError: {error}"
+
+
 # --8<-- [end:without-name]

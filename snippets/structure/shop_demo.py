@@ -1,23 +1,37 @@
-"""Drive the shop package the way a developer would, for the pages: a test config, a CLI session."""
+"""Drive the shop package the way a developer would, for the pages: a test
+config, a CLI session.
+"""
 
 import os
 from unittest import mock
 
 from .shop import create_app
 
-TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "demo", "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "demo",
+    "SQLALCHEMY_DATABASE_URI": "sqlite://",
+}
 
 
 # --8<-- [start:session]
 def cli_session():
     app = create_app(TEST_CONFIG)
-    runner = app.test_cli_runner()  # invokes app.cli with this app, no --app needed
+    # invokes app.cli with this app, no --app needed
+    runner = app.test_cli_runner()
     lines = []
-    for args in (["init-db"], ["create-users", "ada@example.test", "grace@example.test"],
-                 ["catalog", "seed"]):
+    for args in (
+        ["init-db"],
+        ["create-users", "ada@example.test", "grace@example.test"],
+        ["catalog", "seed"],
+    ):
         result = runner.invoke(args=args)
-        lines.append(f"$ flask --app shop {' '.join(args)}\n{result.output.rstrip()}")
+        lines.append(
+            f"$ flask --app shop {' '.join(args)}\n{result.output.rstrip()}"
+        )
     return "\n".join(lines), app
+
+
 # --8<-- [end:session]
 
 
@@ -37,4 +51,6 @@ def production_without_a_secret():
             create_app()
         except RuntimeError as error:
             return f"RuntimeError: {error}"
+
+
 # --8<-- [end:no-secret]

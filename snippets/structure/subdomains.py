@@ -1,4 +1,6 @@
-"""A blueprint served on a subdomain: needs SERVER_NAME and subdomain_matching=True."""
+"""A blueprint served on a subdomain: needs SERVER_NAME and
+subdomain_matching=True.
+"""
 
 from flask import Blueprint, Flask, request, url_for
 
@@ -13,7 +15,8 @@ def dashboard():
 
 def create_app(subdomain_matching=True):
     app = Flask(__name__, subdomain_matching=subdomain_matching)
-    app.config["SERVER_NAME"] = "example.test"  # subdomains are relative to this
+    # subdomains are relative to this
+    app.config["SERVER_NAME"] = "example.test"
 
     @app.get("/")
     def home():  # no subdomain: served on example.test itself
@@ -21,4 +24,6 @@ def create_app(subdomain_matching=True):
 
     app.register_blueprint(admin)
     return app
+
+
 # --8<-- [end:subdomain]

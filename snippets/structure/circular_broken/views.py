@@ -4,4 +4,6 @@ from .app import app  # app.py is half-run: no `app` in it yet
 
 def index():
     return app.config["GREETING"]
+
+
 # --8<-- [end:views]

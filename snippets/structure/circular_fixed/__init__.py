@@ -9,4 +9,6 @@ def create_app():
     app.config["GREETING"] = "Hello"
     app.register_blueprint(bp)
     return app
+
+
 # --8<-- [end:factory]

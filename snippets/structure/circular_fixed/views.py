@@ -6,5 +6,8 @@ bp = Blueprint("main", __name__)  # views need a blueprint, not the app
 
 @bp.get("/")
 def index():
-    return current_app.config["GREETING"]  # whichever app is handling the request
+    # whichever app is handling the request
+    return current_app.config["GREETING"]
+
+
 # --8<-- [end:views]

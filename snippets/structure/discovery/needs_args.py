@@ -2,8 +2,11 @@
 from flask import Flask
 
 
-def make_app(config_name):  # a required argument: Flask cannot call it on its own
+# a required argument: Flask cannot call it on its own
+def make_app(config_name):
     app = Flask(__name__)
     app.config["CONFIG_NAME"] = config_name
     return app
+
+
 # --8<-- [end:module]

@@ -2,5 +2,6 @@
 from flask import Flask
 
 public = Flask(__name__)
-admin = Flask(__name__)  # two instances, neither named app: Flask will not guess
+# two instances, neither named app: Flask will not guess
+admin = Flask(__name__)
 # --8<-- [end:module]

@@ -1,4 +1,6 @@
-"""A module in a directory that has no __init__.py: a namespace package (PEP 420)."""
+"""A module in a directory that has no __init__.py: a namespace package (PEP
+420).
+"""
 
 # --8<-- [start:hello]
 from flask import Flask
@@ -9,4 +11,6 @@ app = Flask(__name__)
 @app.get("/")
 def hello():
     return {"module": __name__, "package": __package__}
+
+
 # --8<-- [end:hello]

@@ -24,17 +24,25 @@ def create_users(emails):
     db.session.add_all(User(email=email) for email in emails)
     db.session.commit()
     click.echo(f"{len(emails)} users created")
+
+
 # --8<-- [end:commands]
 
 
 # --8<-- [start:plugin]
 @click.command("shop-version")
 def version():
-    """Print the installed shop's version. Declared as a `flask.commands` entry point."""
+    """Print the installed shop's version.
+
+    Declared as a `flask.commands` entry point.
+    """
     from importlib.metadata import PackageNotFoundError, version as installed
 
     try:
-        click.echo(f"shop {installed('shop')}")  # read from the wheel's metadata, no app needed
+        # read from the wheel's metadata, no app needed
+        click.echo(f"shop {installed('shop')}")
     except PackageNotFoundError:
         click.echo("shop is not installed (running from a source tree)")
+
+
 # --8<-- [end:plugin]

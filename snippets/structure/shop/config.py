@@ -1,10 +1,13 @@
-"""Defaults per environment. No secrets here: they come from the instance folder or the environment."""
+"""Defaults per environment. No secrets here: they come from the instance folder
+or the environment.
+"""
 
 
 # --8<-- [start:classes]
 class Config:
     SHOP_NAME = "Field Shop"
-    SQLALCHEMY_DATABASE_URI = "sqlite:///shop.db"  # relative: lands in the instance folder
+    # relative: lands in the instance folder
+    SQLALCHEMY_DATABASE_URI = "sqlite:///shop.db"
     PRODUCTS_PER_PAGE = 20
 
 
@@ -22,6 +25,9 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
 
 
-BY_NAME = {"development": DevelopmentConfig, "testing": TestingConfig,
-           "production": ProductionConfig}
+BY_NAME = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
 # --8<-- [end:classes]

@@ -1,4 +1,6 @@
-"""Extension objects, created unbound: no app exists when this module is imported."""
+"""Extension objects, created unbound: no app exists when this module is
+imported.
+"""
 
 # --8<-- [start:extensions]
 from flask_sqlalchemy import SQLAlchemy
@@ -9,5 +11,6 @@ class Base(DeclarativeBase):
     pass
 
 
-db = SQLAlchemy(model_class=Base)  # no app argument: init_app() attaches it later
+# no app argument: init_app() attaches it later
+db = SQLAlchemy(model_class=Base)
 # --8<-- [end:extensions]

@@ -14,4 +14,6 @@ class User(db.Model):
 class Product(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
+
+
 # --8<-- [end:models]

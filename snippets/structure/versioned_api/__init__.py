@@ -15,4 +15,6 @@ def create_app():
         return "<h1>Home</h1>"
 
     return app
+
+
 # --8<-- [end:factory]

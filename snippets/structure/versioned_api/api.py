@@ -1,4 +1,6 @@
-"""The parent blueprint: /api, JSON errors and a header for every version nested in it."""
+"""The parent blueprint: /api, JSON errors and a header for every version nested
+in it.
+"""
 
 # --8<-- [start:api]
 from flask import Blueprint, request
@@ -22,9 +24,12 @@ def json_error(error):
     return {"error": error.name, "status": error.code}, error.code
 
 
-@api.app_errorhandler(404)  # every 404 of the app, also URLs that matched no rule
+# every 404 of the app, also URLs that matched no rule
+@api.app_errorhandler(404)
 def not_found(error):
     if request.path.startswith(api.url_prefix + "/"):
         return json_error(error)
     return error  # anything else: Flask's default HTML page
+
+
 # --8<-- [end:api]

@@ -1,4 +1,7 @@
-"""The data layer both API versions share; only the representation differs per version."""
+"""The data layer both API versions share.
+
+Only the representation differs per version.
+"""
 
 USERS = {1: ("Ada", "Lovelace"), 2: ("Grace", "Hopper")}
 

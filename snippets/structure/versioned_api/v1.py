@@ -16,7 +16,10 @@ def get_user(user_id):
 
 @bp.after_request  # only v1 responses carry it
 def announce_deprecation(response):
-    response.headers["Deprecation"] = "@1767225600"  # RFC 9745: since 2026-01-01
+    # RFC 9745: since 2026-01-01
+    response.headers["Deprecation"] = "@1767225600"
     response.headers["Link"] = '</api/v2/users>; rel="successor-version"'
     return response
+
+
 # --8<-- [end:v1]

@@ -11,6 +11,13 @@ bp = Blueprint("v2", __name__)
 @bp.get("/users/<int:user_id>")
 def get_user(user_id):
     first, last = store.get_user(user_id) or abort(404)
-    return {"id": user_id, "first_name": first, "last_name": last,
-            "self": url_for(".get_user", user_id=user_id)}  # "." = this blueprint: api.v2
+    return {
+        "id": user_id,
+        "first_name": first,
+        "last_name": last,
+        # "." = this blueprint: api.v2
+        "self": url_for(".get_user", user_id=user_id),
+    }
+
+
 # --8<-- [end:v2]
