@@ -1,4 +1,4 @@
-"""Authorisation: who are you (401) versus you may not (403), as view decorators."""
+"""Authorisation as view decorators: who are you (401), you may not (403)."""
 
 from functools import wraps
 
@@ -16,10 +16,13 @@ INVOICES = {1: {"owner": "ada", "total": 120}, 2: {"owner": "bob", "total": 80}}
 def login_required(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
         g.user = TOKENS.get(token) if scheme == "Bearer" else None
-        if g.user is None:  # 401: not authenticated; say how to authenticate
-            abort(401, www_authenticate=WWWAuthenticate("Bearer", {"realm": "api"}))
+        if g.user is None:
+            # 401: not authenticated; say how to authenticate
+            challenge = WWWAuthenticate("Bearer", {"realm": "api"})
+            abort(401, www_authenticate=challenge)
         return view(*args, **kwargs)
     return wrapper
 
@@ -29,7 +32,8 @@ def role_required(role):
         @wraps(view)
         @login_required
         def wrapper(*args, **kwargs):
-            if role not in g.user["roles"]:  # 403: we know you, and the answer is no
+            # 403: we know you, and the answer is no
+            if role not in g.user["roles"]:
                 abort(403)
             return view(*args, **kwargs)
         return wrapper

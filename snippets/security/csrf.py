@@ -1,5 +1,5 @@
-"""CSRF: Flask-WTF tokens for cookie-authenticated forms, SameSite as a second layer,
-and a JSON API that browsers cannot forge a request to."""
+"""CSRF: Flask-WTF tokens for cookie-authenticated forms, SameSite as a
+second layer, and a JSON API that browsers cannot forge a request to."""
 
 from flask import Flask, abort, render_template_string, request, session
 from flask_wtf.csrf import CSRFProtect
@@ -7,7 +7,8 @@ from flask_wtf.csrf import CSRFProtect
 # --8<-- [start:setup]
 app = Flask(__name__)
 app.config.update(
-    SECRET_KEY="dev-only-never-in-production",  # signs the session and the CSRF token
+    # signs the session and the CSRF token
+    SECRET_KEY="dev-only-never-in-production",
     SESSION_COOKIE_SAMESITE="Lax",  # cross-site POSTs arrive without the cookie
 )
 csrf = CSRFProtect(app)  # every POST/PUT/PATCH/DELETE now needs a valid token
@@ -38,9 +39,11 @@ API_TOKENS = {"tok-ada-6f1c": "ada"}  # in real life: hashed, in the database
 def api_change_email():
     if not request.is_json:  # a form can't send application/json cross-site
         abort(415)
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
     user = API_TOKENS.get(token) if scheme == "Bearer" else None
-    if user is None:  # no browser sends a Bearer token unasked (cached Basic auth, it does)
+    # no browser sends a Bearer token unasked (cached Basic auth, it does)
+    if user is None:
         abort(401)
     return {"user": user, "email": request.get_json()["email"]}
 # --8<-- [end:api]

@@ -24,8 +24,10 @@ def create_app():
     # --8<-- [start:api]
     @app.post("/api/email")
     def api_change_email():
-        user = session.get("user")            # UNSAFE: authenticated by a cookie...
-        data = request.get_json(force=True)   # UNSAFE: ...and any Content-Type accepted
+        # UNSAFE: authenticated by a cookie...
+        user = session.get("user")
+        # UNSAFE: ...and any Content-Type accepted
+        data = request.get_json(force=True)
         if user is None:
             return {"error": "login required"}, 401
         return {"user": user, "email": data["email"]}

@@ -35,8 +35,14 @@ def served_like_app_run(app, debug):
 
 
 # --8<-- [start:pin]
-def pin_from(username, mac, machine_id,
-             modname="flask.app", class_name="Flask", app_file=flask.app.__file__):
+def pin_from(
+    username,
+    mac,
+    machine_id,
+    modname="flask.app",
+    class_name="Flask",
+    app_file=flask.app.__file__,
+):
     """Werkzeug's PIN algorithm, re-typed: nothing in it is secret."""
     h = hashlib.sha1()
     for bit in (username, modname, class_name, app_file, mac, machine_id):
@@ -49,8 +55,12 @@ def pin_from(username, mac, machine_id,
 
 
 def leaked_facts():
-    """What a file-read bug yields: /etc/passwd (user), /sys/class/net/*/address (MAC),
-    /etc/machine-id + /proc/self/cgroup. The traceback itself shows app_file."""
-    return {"username": getpass.getuser(), "mac": str(uuid.getnode()),
-            "machine_id": get_machine_id()}
+    """What a file-read bug yields: /etc/passwd (user),
+    /sys/class/net/*/address (MAC), /etc/machine-id + /proc/self/cgroup.
+    The traceback itself shows app_file."""
+    return {
+        "username": getpass.getuser(),
+        "mac": str(uuid.getnode()),
+        "machine_id": get_machine_id(),
+    }
 # --8<-- [end:pin]

@@ -1,4 +1,4 @@
-"""Rate-limiting a login endpoint with Flask-Limiter: per client address and per account."""
+"""Rate-limiting a login with Flask-Limiter: per address and per account."""
 
 from flask import Flask, abort, request
 from flask_limiter import Limiter
@@ -23,11 +23,17 @@ def failed(response):
 
 
 @app.post("/login")
-@limiter.limit("3 per minute", deduct_when=failed)               # per client address
-@limiter.limit("5 per hour", deduct_when=failed,                  # per account, from any address
-               key_func=lambda: "user:" + request.form.get("user", ""))
+# per client address
+@limiter.limit("3 per minute", deduct_when=failed)
+# per account, from any address
+@limiter.limit(
+    "5 per hour",
+    deduct_when=failed,
+    key_func=lambda: "user:" + request.form.get("user", ""),
+)
 def login():
-    if not passwords.verify(request.form.get("user", ""), request.form.get("password", "")):
+    user = request.form.get("user", "")
+    if not passwords.verify(user, request.form.get("password", "")):
         abort(401)
     return {"user": request.form["user"]}
 # --8<-- [end:limiter]

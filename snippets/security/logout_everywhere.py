@@ -1,28 +1,37 @@
-"""Log out everywhere with Flask-Login: a per-user generation counter inside the login id.
+"""Log out everywhere with Flask-Login: a generation counter in the login id.
 
-Flask-Login stores whatever `get_id()` returns, in the session (`_user_id`) and, signed, in the
-remember-me cookie. Put the user's generation in it, and bumping the number in the database
-turns every session and remember cookie issued before into one the user loader refuses.
+Flask-Login stores whatever `get_id()` returns, in the session (`_user_id`)
+and, signed, in the remember-me cookie. Put the user's generation in it, and
+bumping the number in the database turns every session and remember cookie
+issued before into one the user loader refuses.
 """
 
 from dataclasses import dataclass
 
 from flask import Flask, request
-from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_login import (
+    LoginManager,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+)
 
 
 # --8<-- [start:user]
 @dataclass
 class User:
     name: str
-    generation: int = 0  # a column in the users table; bumped to revoke every login
+    # a column in the users table; bumped to revoke every login
+    generation: int = 0
 
     is_authenticated = True
     is_active = True
     is_anonymous = False
 
     def get_id(self):
-        return f"{self.name}:{self.generation}"  # what the session and remember cookie hold
+        # what the session and the remember cookie hold
+        return f"{self.name}:{self.generation}"
 
 
 USERS = {"ada": User("ada")}  # the database, for the example
@@ -61,13 +70,15 @@ def create_app():
 
     @app.post("/logout")
     def logout():
-        logout_user()  # this browser only: clears its session, deletes its remember cookie
+        # this browser only: clears its session, deletes its remember cookie
+        logout_user()
         return {"user": None}
 
     @app.post("/logout-everywhere")
     @login_required
     def logout_everywhere():
-        current_user.generation += 1  # UPDATE users SET generation = generation + 1 ...
+        # UPDATE users SET generation = generation + 1 ...
+        current_user.generation += 1
         logout_user()
         return {"user": None}
     # --8<-- [end:views]

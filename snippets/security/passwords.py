@@ -1,4 +1,4 @@
-"""Storing and checking passwords with Werkzeug, and comparing secrets in constant time."""
+"""Storing and checking passwords with Werkzeug; comparing secrets safely."""
 
 import hmac
 
@@ -13,7 +13,8 @@ DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
 def register(name, password):
-    USERS[name] = generate_password_hash(password)  # salt + scrypt, never the password
+    # salt + scrypt, never the password itself
+    USERS[name] = generate_password_hash(password)
 
 
 def verify(name, password):
@@ -23,7 +24,8 @@ def verify(name, password):
         return False
     if not check_password_hash(stored, password):
         return False
-    if not stored.startswith(CURRENT_METHOD + "$"):  # an old pbkdf2 hash: upgrade it
+    # an old pbkdf2 hash: upgrade it now, the only time we see the password
+    if not stored.startswith(CURRENT_METHOD + "$"):
         USERS[name] = generate_password_hash(password)
     return True
 # --8<-- [end:hash]
@@ -31,14 +33,15 @@ def verify(name, password):
 
 # --8<-- [start:compare]
 def api_key_matches(given: str, expected: str) -> bool:
-    """== stops at the first differing byte; compare_digest always reads both fully."""
+    """== stops at the first differing byte; compare_digest reads both fully."""
     return hmac.compare_digest(given.encode(), expected.encode())
 # --8<-- [end:compare]
 
 
 # --8<-- [start:demo]
 def demo():
-    first, second = generate_password_hash("hunter2"), generate_password_hash("hunter2")
+    first = generate_password_hash("hunter2")
+    second = generate_password_hash("hunter2")
     method, salt, digest = first.split("$")
     return "\n".join([
         f"stored:      {first[:48]}...",

@@ -27,7 +27,7 @@ def read_pins(path=REQUIREMENTS):
 
 
 def drift(pins):
-    """Packages whose installed version is not the pinned one (or that are missing)."""
+    """Packages whose installed version is not the pinned one, or missing."""
     found = {}
     for name, pinned in pins.items():
         try:
@@ -43,8 +43,9 @@ def drift(pins):
 # --8<-- [start:demo]
 def demo():
     pins, loose = read_pins()
+    examples = f"Flask=={pins['flask']}, Werkzeug=={pins['werkzeug']}"
     return "\n".join([
-        f"exact pins:      {len(pins)}  (Flask=={pins['flask']}, Werkzeug=={pins['werkzeug']})",
+        f"exact pins:      {len(pins)}  ({examples})",
         f"not exact:       {loose or 'none'}",
         f"installed drift: {drift(pins) or 'none'}",
     ])

@@ -1,5 +1,6 @@
-"""Password-reset and email-confirmation tokens with itsdangerous: one salt per purpose,
-max_age, and a fingerprint of the password hash that makes a reset token single use."""
+"""Password-reset and email-confirmation tokens with itsdangerous: one salt
+per purpose, max_age, and a fingerprint of the password hash that makes a
+reset token single use."""
 
 import hashlib
 from urllib.parse import urlsplit
@@ -18,13 +19,15 @@ MAX_AGE = {RESET: 3600, CONFIRM: 7 * 24 * 3600}     # seconds
 
 
 def serializer(purpose):
-    config = current_app.config  # the keys, oldest first, the current one last (as Flask does)
+    # the keys, oldest first, the current one last (as Flask does)
+    config = current_app.config
     keys = [*(config["SECRET_KEY_FALLBACKS"] or ()), config["SECRET_KEY"]]
     return URLSafeTimedSerializer(keys, salt=purpose)
 
 
 def fingerprint(user):
-    """Changes whenever the password does, so a used or outdated reset token stops verifying."""
+    """Changes whenever the password does, so a used or outdated reset
+    token stops verifying."""
     return hashlib.sha256(user["password"].encode()).hexdigest()[:16]
 
 
@@ -47,29 +50,39 @@ def user_from_reset_token(token):
 
 
 def add_user(email, password):
-    user = {"id": len(USERS) + 1, "email": email, "password": generate_password_hash(password),
-            "confirmed": False}
+    user = {
+        "id": len(USERS) + 1,
+        "email": email,
+        "password": generate_password_hash(password),
+        "confirmed": False,
+    }
     USERS[user["id"]] = user
     return user
 
 
 def create_app():
     app = Flask(__name__)
-    app.config.update(SECRET_KEY="dev-only-not-secret", SERVER_NAME="shop.example")
+    app.config.update(
+        SECRET_KEY="dev-only-not-secret", SERVER_NAME="shop.example"
+    )
 
     # --8<-- [start:views]
     @app.post("/reset")
     def ask_for_reset():
-        user = next((u for u in USERS.values() if u["email"] == request.form["email"]), None)
+        email = request.form["email"]
+        user = next((u for u in USERS.values() if u["email"] == email), None)
         if user is not None:
-            link = url_for("reset", token=make_reset_token(user), _external=True)
+            token = make_reset_token(user)
+            link = url_for("reset", token=token, _external=True)
             OUTBOX.append((user["email"], link))
-        return {"sent": True}, 202  # the same answer either way: no account enumeration
+        # the same answer either way: no account enumeration
+        return {"sent": True}, 202
 
     @app.post("/reset/<token>")
     def reset(token):
         user = user_from_reset_token(token)
-        user["password"] = generate_password_hash(request.form["password"])  # new fingerprint
+        # a new hash, so a new fingerprint: the link is now used up
+        user["password"] = generate_password_hash(request.form["password"])
         return {"reset": user["email"]}
     # --8<-- [end:views]
 
@@ -87,14 +100,16 @@ def create_app():
 
     @app.post("/login")
     def login():
-        user = next(u for u in USERS.values() if u["email"] == request.form["email"])
-        return {"ok": check_password_hash(user["password"], request.form["password"])}
+        email, password = request.form["email"], request.form["password"]
+        user = next(u for u in USERS.values() if u["email"] == email)
+        return {"ok": check_password_hash(user["password"], password)}
 
     return app
 
 
 def make_confirm_token(user):
-    return serializer(CONFIRM).dumps({"uid": user["id"], "email": user["email"]})
+    payload = {"uid": user["id"], "email": user["email"]}
+    return serializer(CONFIRM).dumps(payload)
 
 
 def demo():
@@ -104,17 +119,21 @@ def demo():
     add_user("ada@example.com", "old password")
     app = create_app()
     client = app.test_client()
-    client.post("/reset", data={"email": "ada@example.com"}, base_url="https://shop.example")
+    base = "https://shop.example"
+    client.post("/reset", data={"email": "ada@example.com"}, base_url=base)
     link = OUTBOX[-1][1]
     path = urlsplit(link).path
     token = path.removeprefix("/reset/")
-    first = client.post(path, data={"password": "new password"}, base_url="https://shop.example")
-    again = client.post(path, data={"password": "attacker's"}, base_url="https://shop.example")
+    first = client.post(path, data={"password": "new password"}, base_url=base)
+    again = client.post(path, data={"password": "attacker's"}, base_url=base)
+    three_parts = token.count(".") == 2
+    message = again.text.split("<p>")[-1].split("</p>")[0]
     return "\n".join([
         f"link:   {link[:60]}...",
-        f"token:  {len(token)} characters, three dot-separated parts: {token.count('.') == 2}",
+        f"token:  {len(token)} characters, three dot-separated parts: "
+        f"{three_parts}",
         f"first:  {first.status_code} {first.json}",
-        f"again:  {again.status_code} {again.text.split('<p>')[-1].split('</p>')[0]}",
+        f"again:  {again.status_code} {message}",
     ])
 
 

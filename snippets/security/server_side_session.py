@@ -1,4 +1,5 @@
-"""Server-side sessions with Flask-Session: the cookie holds a random id, the data stays here."""
+"""Server-side sessions with Flask-Session: the cookie holds a random id,
+the data stays here."""
 
 from cachelib import SimpleCache
 from flask import Flask, request, session
@@ -15,7 +16,8 @@ def create_app(config=None):
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
-    app.config.update(config or {})  # e.g. SESSION_TYPE="redis" and SESSION_REDIS
+    # e.g. SESSION_TYPE="redis" and SESSION_REDIS
+    app.config.update(config or {})
     Session(app)
 
     @app.post("/login")
@@ -23,7 +25,8 @@ def create_app(config=None):
         # (check the password here)
         session.clear()  # nothing from before the login is kept...
         session["user"] = request.form["user"]
-        app.session_interface.regenerate(session)  # ...not even the id: a planted one dies
+        # ...not even the id: a planted one dies
+        app.session_interface.regenerate(session)
         return {"user": session["user"]}
 
     @app.get("/me")
@@ -32,7 +35,8 @@ def create_app(config=None):
 
     @app.post("/logout")
     def logout():
-        session.clear()  # the server-side record goes: old cookies are now worthless
+        # the server-side record goes: old cookies are now worthless
+        session.clear()
         return {"user": None}
 
     return app

@@ -1,4 +1,4 @@
-"""The session cookie, hardened: a real key, and Secure, HttpOnly, SameSite, __Host-."""
+"""A hardened session cookie: a real key; Secure, HttpOnly, SameSite, __Host-"""
 
 import json
 import secrets
@@ -12,16 +12,19 @@ from itsdangerous.encoding import base64_decode
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SESSION_COOKIE_NAME="__Host-session",  # browser enforces: Secure, Path=/, no Domain
-        SESSION_COOKIE_SECURE=True,     # never sent over plain HTTP
-        SESSION_COOKIE_HTTPONLY=True,   # invisible to document.cookie (the default)
+        # the browser enforces Secure, Path=/ and no Domain for __Host-
+        SESSION_COOKIE_NAME="__Host-session",
+        SESSION_COOKIE_SECURE=True,  # never sent over plain HTTP
+        SESSION_COOKIE_HTTPONLY=True,  # hidden from document.cookie (default)
         SESSION_COOKIE_SAMESITE="Lax",  # not sent on cross-site POSTs
     )
     app.config.from_prefixed_env()      # FLASK_SECRET_KEY -> SECRET_KEY
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set FLASK_SECRET_KEY; generate one with "
-                           "python -c 'import secrets; print(secrets.token_hex(32))'")
+        raise RuntimeError(
+            "Set FLASK_SECRET_KEY; generate one with "
+            "python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
     # --8<-- [end:config]
 
     @app.post("/login")

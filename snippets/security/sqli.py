@@ -1,4 +1,4 @@
-"""SQL injection, fixed: the value travels as a bound parameter, never as SQL text."""
+"""SQL injection, fixed: the value travels as a bound parameter, not as SQL."""
 
 import sqlite3
 
@@ -11,7 +11,8 @@ def make_db():
     db.executescript("""
         CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT, owner TEXT);
         CREATE TABLE users (name TEXT, password_hash TEXT);
-        INSERT INTO products VALUES (1, 'pen', 'ada'), (2, 'ink', 'ada'), (3, 'vault', 'grace');
+        INSERT INTO products VALUES
+            (1, 'pen', 'ada'), (2, 'ink', 'ada'), (3, 'vault', 'grace');
         INSERT INTO users VALUES ('ada', 'scrypt:32768:8:1$ada-hash'),
                                  ('grace', 'scrypt:32768:8:1$grace-hash');
     """)

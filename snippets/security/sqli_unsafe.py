@@ -15,7 +15,8 @@ db = make_db()
 
 # --8<-- [start:unsafe]
 def products_of(owner):
-    sql = f"SELECT id, name FROM products WHERE owner = '{owner}' ORDER BY id"  # UNSAFE
+    # UNSAFE: the value becomes part of the SQL text
+    sql = f"SELECT id, name FROM products WHERE owner = '{owner}' ORDER BY id"
     return [{"id": i, "name": n} for i, n in db.execute(sql)]
 
 

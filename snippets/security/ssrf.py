@@ -1,5 +1,6 @@
-"""Fetching a URL a user gave, safely: resolve once, check every address, connect to the
-address that was checked, and check every redirect hop the same way."""
+"""Fetching a URL a user gave, safely: resolve once, check every address,
+connect to the address that was checked, and check every redirect hop the
+same way."""
 
 import http.client
 import ipaddress
@@ -13,18 +14,22 @@ NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class Refused(ValueError):
-    """The URL, or an address it resolves to, is not one the server may fetch."""
+    """The URL, or an address it resolves to, is not one we may fetch."""
 
 
 # --8<-- [start:policy]
 def allowed_address(text):
-    ip = ipaddress.ip_address(text.split("%")[0])  # drop an IPv6 zone such as %eth0
-    if ip.version == 6 and ip.ipv4_mapped:         # ::ffff:127.0.0.1 is 127.0.0.1
+    # drop an IPv6 zone such as %eth0
+    ip = ipaddress.ip_address(text.split("%")[0])
+    # ::ffff:127.0.0.1 is 127.0.0.1
+    if ip.version == 6 and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    if ip.version == 6 and ip in NAT64:            # 64:ff9b::7f00:1 is routed to 127.0.0.1
+    # 64:ff9b::7f00:1 is routed to 127.0.0.1
+    if ip.version == 6 and ip in NAT64:
         ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-    # is_global is False for loopback, private, link-local (169.254.169.254, the cloud
-    # metadata service), shared (100.64/10), unspecified and reserved ranges, v4 and v6
+    # is_global is False for loopback, private, link-local (169.254.169.254,
+    # the cloud metadata service), shared (100.64/10), unspecified and
+    # reserved ranges, v4 and v6
     return ip.is_global and not ip.is_multicast
 # --8<-- [end:policy]
 
@@ -36,18 +41,29 @@ def fetch(url, allowed=allowed_address, max_redirects=3, timeout=5):
         if parts.scheme != "http" or not parts.hostname:
             raise Refused(f"only http:// URLs with a host: {url!r}")
         port = parts.port or 80
-        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(
+            parts.hostname, port, type=socket.SOCK_STREAM
+        )
         addresses = sorted({info[4][0] for info in infos})
-        if not all(allowed(address) for address in addresses):  # one bad answer is enough
-            raise Refused(f"not a public address: {parts.hostname} ({', '.join(addresses)})")
-        # connect to the address just checked: a second lookup could answer differently
-        connection = http.client.HTTPConnection(addresses[0], port, timeout=timeout)
+        # one bad answer is enough
+        if not all(allowed(address) for address in addresses):
+            raise Refused(
+                f"not a public address: {parts.hostname}"
+                f" ({', '.join(addresses)})"
+            )
+        # connect to the address just checked: a second lookup could
+        # answer differently
+        connection = http.client.HTTPConnection(
+            addresses[0], port, timeout=timeout
+        )
         try:
-            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            query = f"?{parts.query}" if parts.query else ""
+            target = (parts.path or "/") + query
             connection.request("GET", target, headers={"Host": parts.netloc})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308):
-                url = urljoin(url, response.getheader("Location", ""))  # checked next turn
+                # checked on the next turn of the loop
+                url = urljoin(url, response.getheader("Location", ""))
                 continue
             return response.status, response.read(MAX_BYTES)
         finally:

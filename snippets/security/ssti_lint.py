@@ -7,13 +7,17 @@ TEMPLATE_FROM_SOURCE = {"render_template_string", "stream_template_string", "fro
 
 # --8<-- [start:lint]
 def template_source_not_literal(code, filename="<code>"):
-    """Lines where template *source* is built at run time: each one is a possible SSTI."""
+    """Lines where template *source* is built at run time: each one is a
+    possible SSTI."""
     findings = []
     for node in ast.walk(ast.parse(code, filename)):
         if isinstance(node, ast.Call) and node.args:
-            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name in TEMPLATE_FROM_SOURCE and not isinstance(node.args[0], ast.Constant):
-                findings.append(f"{filename}:{node.lineno}: {name}() with non-literal source")
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            literal = isinstance(node.args[0], ast.Constant)
+            if name in TEMPLATE_FROM_SOURCE and not literal:
+                where = f"{filename}:{node.lineno}"
+                findings.append(f"{where}: {name}() with non-literal source")
     return findings
 # --8<-- [end:lint]
 

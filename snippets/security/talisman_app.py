@@ -17,7 +17,8 @@ def create_app():
             "script-src": "'self'",  # must be listed, or the nonce goes nowhere
             "object-src": "'none'",
         },
-        content_security_policy_nonce_in=["script-src"],  # csp_nonce() in templates
+        # csp_nonce() in templates
+        content_security_policy_nonce_in=["script-src"],
         session_cookie_secure=True,
     )
 

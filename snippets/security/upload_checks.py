@@ -1,5 +1,5 @@
-"""Upload attacks, defused: allow-listed types checked against their magic bytes,
-our own names, hard limits, and downloads that a browser will not render."""
+"""Upload attacks, defused: allow-listed types checked against their magic
+bytes, our own names, hard limits, and downloads a browser will not render."""
 
 import os
 import uuid
@@ -17,7 +17,7 @@ SIGNATURES = {  # extension -> what the first bytes of such a file must be
 
 
 def sniff(file_storage):
-    """The checked extension, or None: an allow-listed name AND matching content."""
+    """The checked extension, or None: allow-listed name AND matching bytes."""
     name = file_storage.filename or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     head = file_storage.stream.read(16)
@@ -33,8 +33,10 @@ def create_app(folder):
     # --8<-- [start:limits]
     app.config.update(
         UPLOAD_FOLDER=folder,
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # whole body: 413 above 2 MiB
-        MAX_FORM_MEMORY_SIZE=64 * 1024,      # any non-file field: 413 above 64 KiB (3.1)
+        # the whole body: 413 above 2 MiB
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # any non-file field: 413 above 64 KiB (Flask 3.1)
+        MAX_FORM_MEMORY_SIZE=64 * 1024,
     )
 
     @app.errorhandler(RequestEntityTooLarge)
@@ -49,7 +51,8 @@ def create_app(folder):
         extension = sniff(file) if file else None
         if extension is None:
             return {"error": "unsupported_file"}, 415
-        name = f"{uuid.uuid4().hex}.{extension}"  # ours: no client byte reaches the path
+        # our own name: no byte from the client reaches the path
+        name = f"{uuid.uuid4().hex}.{extension}"
         file.save(os.path.join(app.config["UPLOAD_FOLDER"], name))
         return {"id": name}, 201
     # --8<-- [end:upload]
@@ -57,10 +60,13 @@ def create_app(folder):
     # --8<-- [start:download]
     @app.get("/files/<path:name>")
     def download(name):
-        response = send_from_directory(  # safe_join inside: 404 for "../", absolute paths
-            app.config["UPLOAD_FOLDER"], name, as_attachment=True)
+        # safe_join inside: 404 for "../" and absolute paths
+        response = send_from_directory(
+            app.config["UPLOAD_FOLDER"], name, as_attachment=True
+        )
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = "sandbox"  # if it renders anyway
+        # if it renders anyway: a unique origin, no scripts
+        response.headers["Content-Security-Policy"] = "sandbox"
         return response
     # --8<-- [end:download]
 

@@ -1,4 +1,4 @@
-"""XSS defences: autoescaping, building markup from escaped parts, and a nonce CSP."""
+"""XSS defences: autoescaping, markup built from escaped parts, a nonce CSP."""
 
 import secrets
 
@@ -18,21 +18,24 @@ PAGE = """<!doctype html>
 
 
 def paragraphs(text):
-    """Plain user text -> HTML: every user character escaped, only our <br> is markup."""
+    """Plain user text -> HTML: every user character escaped, only our <br>
+    is markup."""
     return Markup("<br>\n").join(escape(line) for line in text.splitlines())
 # --8<-- [end:escape]
 
 
 # --8<-- [start:csp]
 def csp_nonce():
-    """This response's nonce, made on first use: no hook order can leave it unset."""
+    """This response's nonce, made on first use: no hook order can leave it
+    unset."""
     if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
     return g.csp_nonce
 
 
 def install_csp(app):
-    """Every response gets a policy: scripts carrying its nonce run, no other inline script."""
+    """Every response gets a policy: scripts carrying its nonce run, no
+    other inline script does."""
 
     @app.after_request
     def content_security_policy(response):
@@ -53,8 +56,10 @@ install_csp(app)
 def comments():
     return render_template_string(
         PAGE,
-        name=request.args.get("name", ""),                    # escaped by Jinja
-        comment=paragraphs(request.args.get("comment", "")),  # escaped by paragraphs()
+        # escaped by Jinja
+        name=request.args.get("name", ""),
+        # escaped by paragraphs()
+        comment=paragraphs(request.args.get("comment", "")),
         csp_nonce=csp_nonce(),
     )
 # --8<-- [end:view]

@@ -18,7 +18,8 @@ def create_app():
     @app.get("/greet")
     def greet():
         name = request.args.get("name", "")
-        title = Markup(f"Hello <em>{name}</em>")  # UNSAFE: the f-string trusts `name`
+        # UNSAFE: the f-string trusts `name`
+        title = Markup(f"Hello <em>{name}</em>")
         return render_template_string("<h1>{{ title }}</h1>", title=title)
     # --8<-- [end:markup]
 
@@ -26,7 +27,8 @@ def create_app():
     @app.get("/bio")
     def bio():
         text = request.args.get("bio", "")
-        return render_template_string("<div>{{ bio|safe }}</div>", bio=text)  # UNSAFE
+        # UNSAFE: |safe tells Jinja the user's text is markup
+        return render_template_string("<div>{{ bio|safe }}</div>", bio=text)
     # --8<-- [end:safe-filter]
 
     # --8<-- [start:regex]

@@ -1,5 +1,6 @@
-"""Four behaviours the test client cannot see, because a browser, not the server, decides them:
-cookie attributes, CORS, CSP, and where a redirect lands."""
+"""Four behaviours the test client cannot see, because a browser, not the
+server, decides them: cookie attributes, CORS, CSP, and where a redirect
+lands."""
 
 from flask import Flask, make_response, redirect, request
 
@@ -10,7 +11,9 @@ app = Flask(__name__)
 @app.get("/login")
 def login():
     response = make_response("logged in")
-    response.set_cookie("sid", "s3cr3t", secure=True, httponly=True, samesite="Lax")
+    response.set_cookie(
+        "sid", "s3cr3t", secure=True, httponly=True, samesite="Lax"
+    )
     return response
 
 
@@ -21,13 +24,17 @@ def whoami():
 
 @app.get("/csp")
 def csp():
-    response = make_response("<title>safe</title><script>document.title = 'inline ran'</script>")
+    response = make_response(
+        "<title>safe</title>"
+        "<script>document.title = 'inline ran'</script>"
+    )
     response.headers["Content-Security-Policy"] = "script-src 'self'"
     return response
 
 
 @app.get("/cors")
-def cors():  # a page that reads the API on another origin: /cors#http://api.test/private
+# a page that reads the API on another origin: /cors#http://api.test/private
+def cors():
     return """<title>waiting</title><script>
       fetch(location.hash.slice(1)).then(r => r.json())
         .then(data => { document.title = "read: " + data.balance },
@@ -36,7 +43,8 @@ def cors():  # a page that reads the API on another origin: /cors#http://api.tes
 
 @app.get("/next")
 def go_next():
-    return redirect(request.args["next"])  # unchecked, on purpose: see open redirects
+    # unchecked, on purpose: see open redirects
+    return redirect(request.args["next"])
 
 
 @app.get("/<path:anything>")
@@ -47,7 +55,8 @@ def page(anything):
 
 # --8<-- [start:api]
 api = Flask("api")
-api.config["APP_ORIGIN"] = "http://app.test"  # the one origin allowed to read /shared
+# the one origin allowed to read /shared
+api.config["APP_ORIGIN"] = "http://app.test"
 
 
 @api.get("/private")
@@ -57,5 +66,6 @@ def private():  # no CORS headers: other origins may send, not read
 
 @api.get("/shared")
 def shared():
-    return {"balance": 100}, {"Access-Control-Allow-Origin": api.config["APP_ORIGIN"]}
+    allow = {"Access-Control-Allow-Origin": api.config["APP_ORIGIN"]}
+    return {"balance": 100}, allow
 # --8<-- [end:api]

@@ -16,12 +16,14 @@ PROJECT = Path(__file__).parent  # holds pytest.ini, journal/ and tests_example/
 # --8<-- [start:run]
 @functools.cache
 def pytest_report():
-    """`pytest -v` in the project folder; one run per build, shared by every page."""
+    """`pytest -v` in the project folder; one run per build, for every page."""
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-v", "--no-header", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-v", "--no-header",
+         "-p", "no:cacheprovider"],
         cwd=PROJECT, capture_output=True, text=True, check=False,
     )
-    return "\n".join(without_timing(line) for line in result.stdout.splitlines())
+    lines = result.stdout.splitlines()
+    return "\n".join(without_timing(line) for line in lines)
 # --8<-- [end:run]
 
 

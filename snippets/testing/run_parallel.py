@@ -18,15 +18,17 @@ PROJECT = Path(__file__).parent / "time_and_parallel"
 # --8<-- [start:run]
 @functools.cache
 def xdist_run():
-    """`pytest -n 2 -v` in the folder; returns the report and the database files it made."""
+    """`pytest -n 2 -v` in the folder; returns the report and the database
+    files it made."""
     with tempfile.TemporaryDirectory() as shared:
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-n", "2", "-v", "--no-header", "-p", "no:cacheprovider",
-             "-p", "no:randomly", "-o", "addopts="],
-            cwd=PROJECT, capture_output=True, text=True, check=False, timeout=120,
-            env={**os.environ, "SHARED_DB_DIR": shared},
+            [sys.executable, "-m", "pytest", "-n", "2", "-v", "--no-header",
+             "-p", "no:cacheprovider", "-p", "no:randomly", "-o", "addopts="],
+            cwd=PROJECT, capture_output=True, text=True, check=False,
+            timeout=120, env={**os.environ, "SHARED_DB_DIR": shared},
         )
-        return result.stdout, sorted(path.name for path in Path(shared).iterdir())
+        files = sorted(path.name for path in Path(shared).iterdir())
+        return result.stdout, files
 # --8<-- [end:run]
 
 

@@ -9,13 +9,15 @@ def create_app(test_config=None):
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         SECRET_KEY="dev",
-        SQLALCHEMY_DATABASE_URI="sqlite:///journal.db",  # relative: lands in instance/
+        # a relative path: the file lands in instance/
+        SQLALCHEMY_DATABASE_URI="sqlite:///journal.db",
         WEATHER_URL="https://weather.example.com/v1/forecast",
     )
     if test_config is None:
         app.config.from_prefixed_env()  # production: FLASK_SECRET_KEY=... etc.
     else:
-        app.config.from_mapping(test_config)  # tests: their own database, TESTING=True
+        # tests: their own database, TESTING=True
+        app.config.from_mapping(test_config)
 
     from . import commands, models, views
 

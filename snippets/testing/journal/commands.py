@@ -7,13 +7,16 @@ from .models import User, db
 
 
 # --8<-- [start:command]
-@click.command()  # the function name create_user becomes the command "create-user"
+# the function name create_user becomes the command "create-user"
+@click.command()
 @click.argument("username")
 @click.password_option()
-@with_appcontext  # `flask` pushes a context anyway; app.test_cli_runner() does not
+# `flask` pushes a context anyway; app.test_cli_runner() does not
+@with_appcontext
 def create_user(username, password):
     """Add a user who can log in."""
-    if db.session.execute(db.select(User).filter_by(username=username)).scalar():
+    query = db.select(User).filter_by(username=username)
+    if db.session.execute(query).scalar():
         raise click.ClickException(f"{username!r} already exists")
     user = User(username=username)
     user.set_password(password)

@@ -1,4 +1,5 @@
-"""The views the example tests exercise: a JSON API, a login, a protected page, an async view."""
+"""The views the example tests exercise: a JSON API, a login, a protected
+page, an async view."""
 
 import asyncio
 import functools
@@ -21,8 +22,9 @@ def list_entries():
 @bp.post("/api/entries")
 def add_entry():
     data = request.get_json()  # 415 if the body is not JSON
-    if not isinstance(data, dict) or not data.get("city") or not data.get("text"):
-        abort(400, description="city and text are required")  # "x", [] and 42 are JSON too
+    # "x", [] and 42 are JSON too, so check the shape
+    if not (isinstance(data, dict) and data.get("city") and data.get("text")):
+        abort(400, description="city and text are required")
     entry = Entry(city=data["city"], text=data["text"])
     db.session.add(entry)
     db.session.commit()
@@ -49,8 +51,8 @@ def login_required(view):
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if request.method == "POST":
-        user = db.session.execute(
-            db.select(User).filter_by(username=request.form["username"])).scalar()
+        query = db.select(User).filter_by(username=request.form["username"])
+        user = db.session.execute(query).scalar()
         if user is None or not user.check_password(request.form["password"]):
             return "Wrong username or password", 401
         session.clear()
@@ -71,7 +73,8 @@ def dashboard():
 @bp.get("/api/weather/<city>")
 async def forecast(city):
     try:
-        # urlopen blocks, so run it in a thread; the view can await other things meanwhile
+        # urlopen blocks, so run it in a thread; the view can await other
+        # things meanwhile
         data = await asyncio.to_thread(weather.fetch_forecast, city)
     except OSError as error:  # URLError, timeouts, refused connections
         raise WeatherUnavailable(f"{city}: {error}") from error

@@ -9,8 +9,8 @@ from journal import create_app
 from journal.models import User, db
 
 # --8<-- [start:app]
-# A test user needs a hash, not a strong one: one PBKDF2 round instead of scrypt.
-# check_password_hash reads the method from the hash, so every login stays cheap too.
+# A test user needs a hash, not a strong one: one PBKDF2 round, not scrypt.
+# check_password_hash reads the method from the hash, so logins stay cheap too.
 ADA_PASSWORD_HASH = generate_password_hash("lovelace", method="pbkdf2:sha256:1")
 
 
@@ -47,7 +47,8 @@ class AuthActions:
         self.client = client
 
     def login(self, username="ada", password="lovelace"):
-        return self.client.post("/login", data={"username": username, "password": password})
+        data = {"username": username, "password": password}
+        return self.client.post("/login", data=data)
 
 
 @pytest.fixture
@@ -59,7 +60,8 @@ def auth(client):
 # --8<-- [start:no-network]
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
-    """A test that forgets to mock an outbound call fails instead of calling the Internet."""
+    """A test that forgets to mock an outbound call fails instead of calling
+    the Internet."""
     def refuse(*args, **kwargs):
         raise OSError("network access in a test")
     monkeypatch.setattr(socket, "getaddrinfo", refuse)  # no DNS lookups

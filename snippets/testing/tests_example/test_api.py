@@ -5,7 +5,8 @@ from journal.models import Entry, db
 
 # --8<-- [start:json]
 def test_add_entry_returns_201_and_the_entry(client):
-    response = client.post("/api/entries", json={"city": "Oslo", "text": "Fjords"})
+    entry = {"city": "Oslo", "text": "Fjords"}
+    response = client.post("/api/entries", json=entry)
     assert response.status_code == 201
     assert response.get_json() == {"id": 1, "city": "Oslo", "text": "Fjords"}
 
@@ -41,7 +42,10 @@ def test_each_test_starts_with_an_empty_table(client):
 def test_missing_field_is_a_json_400(client):
     response = client.post("/api/entries", json={"city": "Oslo"})
     assert response.status_code == 400
-    assert response.json == {"error": "Bad Request", "detail": "city and text are required"}
+    assert response.json == {
+        "error": "Bad Request",
+        "detail": "city and text are required",
+    }
 
 
 def test_json_that_is_not_an_object_is_a_json_400(client):
@@ -52,7 +56,8 @@ def test_json_that_is_not_an_object_is_a_json_400(client):
 
 
 def test_form_data_is_a_json_415(client):
-    response = client.post("/api/entries", data={"city": "Oslo", "text": "Fjords"})
+    form = {"city": "Oslo", "text": "Fjords"}
+    response = client.post("/api/entries", data=form)
     assert response.status_code == 415
     assert response.json["error"] == "Unsupported Media Type"
 

@@ -44,7 +44,8 @@ def test_login_stores_the_user_id_in_the_session(client):
 # --8<-- [start:session-transaction]
 def test_a_session_set_up_without_logging_in(client):
     with client.session_transaction() as sess:
-        sess["user_id"] = 1  # saved into the client's cookie when the block ends
+        # saved into the client's cookie when the block ends
+        sess["user_id"] = 1
     assert client.get("/dashboard").text == "Hello, ada"
 # --8<-- [end:session-transaction]
 

@@ -1,5 +1,5 @@
-"""The faster pattern: one database for the module, each test inside a transaction
-that is rolled back, so nothing a test commits survives it."""
+"""The faster pattern: one database for the module, each test inside a
+transaction that is rolled back, so nothing a test commits survives it."""
 
 import pytest
 from sqlalchemy import event
@@ -13,7 +13,9 @@ from journal.models import Entry, db
 @pytest.fixture(scope="module")
 def shared_app(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "shared.db"
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}
+    )
     with app.app_context():
         let_sqlite_use_savepoints(db.engine)
         db.create_all()  # once for the module, not once per test
@@ -24,11 +26,14 @@ def shared_app(tmp_path_factory):
 
 @pytest.fixture
 def session(shared_app, monkeypatch):
-    with shared_app.app_context():  # only to reach the engine; requests push their own
+    # a context only to reach the engine; requests push their own
+    with shared_app.app_context():
         connection = db.engine.connect()
     outer = connection.begin()  # never committed
     # commit() in the app now releases a SAVEPOINT inside `outer`
-    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    factory = sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint"
+    )
     test_session = scoped_session(factory)
     monkeypatch.setattr(db, "session", test_session)  # what the views use
     yield test_session
@@ -40,8 +45,8 @@ def session(shared_app, monkeypatch):
 
 # --8<-- [start:sqlite]
 def let_sqlite_use_savepoints(engine):
-    """SQLite only (PostgreSQL needs none of this): stop Python's sqlite3 module from
-    managing transactions itself, and let SQLAlchemy emit BEGIN."""
+    """SQLite only (PostgreSQL needs none of this): stop Python's sqlite3
+    module from managing transactions itself, and let SQLAlchemy emit BEGIN."""
     @event.listens_for(engine, "connect")
     def no_implicit_transactions(dbapi_connection, connection_record):
         dbapi_connection.isolation_level = None
@@ -58,5 +63,6 @@ def test_each_test_sees_only_its_own_rows(shared_app, session, city):
     client = shared_app.test_client()
     response = client.post("/api/entries", json={"city": city, "text": "..."})
     assert response.status_code == 201  # the view called commit()
-    assert [e.city for e in session.execute(db.select(Entry)).scalars()] == [city]
+    entries = session.execute(db.select(Entry)).scalars()
+    assert [e.city for e in entries] == [city]
 # --8<-- [end:tests]

@@ -1,4 +1,4 @@
-"""An app with three clocks in it: a permanent session, a signed token and a rate limit."""
+"""An app with three clocks: a permanent session, a signed token, a limit."""
 
 import datetime as dt
 
@@ -10,7 +10,10 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 def create_app():
     app = Flask(__name__)
-    app.config.update(SECRET_KEY="test-only", PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=30))
+    app.config.update(
+        SECRET_KEY="test-only",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=30),
+    )
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")
     tokens = URLSafeTimedSerializer(app.secret_key, salt="download")
 

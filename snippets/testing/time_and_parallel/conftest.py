@@ -8,13 +8,18 @@ import pytest
 
 
 # --8<-- [start:database]
-@pytest.fixture(scope="session", autouse=True)  # every worker builds its schema as it starts
+# every worker builds its schema as it starts
+@pytest.fixture(scope="session", autouse=True)
 def database(tmp_path_factory, worker_id):
-    """One database per worker: worker_id is "gw0", "gw1", ... under xdist, "master" without."""
-    shared = Path(os.environ.get("SHARED_DB_DIR") or tmp_path_factory.getbasetemp())
-    path = shared / f"shop_test_{worker_id}.sqlite"  # PostgreSQL: CREATE DATABASE shop_test_gw0
+    """One database per worker: worker_id is "gw0", "gw1", ... under xdist,
+    "master" without."""
+    base = os.environ.get("SHARED_DB_DIR") or tmp_path_factory.getbasetemp()
+    # PostgreSQL: CREATE DATABASE shop_test_gw0
+    path = Path(base) / f"shop_test_{worker_id}.sqlite"
     connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)")
+    connection.execute(
+        "CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)"
+    )
     connection.commit()
     yield connection
     connection.close()
@@ -22,7 +27,8 @@ def database(tmp_path_factory, worker_id):
 
 @pytest.fixture
 def db(database):
-    """Each test inside a transaction that is rolled back: the worker's database stays empty."""
+    """Each test inside a transaction that is rolled back: the worker's
+    database stays empty."""
     yield database
     database.rollback()
 # --8<-- [end:database]

@@ -27,7 +27,8 @@ def client(clock):  # the app and its cookies are made under the frozen clock
 def test_an_idle_session_expires_after_30_minutes(client, clock):
     client.post("/login")
     clock.shift(dt.timedelta(minutes=30))
-    assert client.get("/me").json == {"user": "ada"}  # still valid, and re-signed now
+    # still valid, and re-signed now
+    assert client.get("/me").json == {"user": "ada"}
     clock.shift(dt.timedelta(minutes=30, seconds=1))
     assert client.get("/me").json == {"user": None}  # idle too long
 
@@ -50,7 +51,8 @@ def test_a_download_link_lasts_ten_minutes(client, clock):
 
 
 def test_the_rate_limit_window_resets(client, clock):
-    assert [client.get("/search").status_code for _ in range(4)] == [200, 200, 200, 429]
+    statuses = [client.get("/search").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
     clock.shift(60)
     assert client.get("/search").status_code == 200
 # --8<-- [end:token-and-limit]

@@ -1,4 +1,4 @@
-"""Tests that would collide on one shared database, and do not on one per worker."""
+"""Tests that would collide on one shared database, not on one per worker."""
 
 import os
 
