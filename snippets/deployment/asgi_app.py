@@ -1,4 +1,5 @@
-"""The shop on Gunicorn's own ASGI worker (Gunicorn 24+), for comparison with the gthread worker:
+"""The shop on Gunicorn's own ASGI worker (Gunicorn 24+), for comparison with
+the gthread worker:
 
     gunicorn --worker-class asgi 'snippets.deployment.asgi_app:app'
 """

@@ -1,4 +1,5 @@
-"""The shop app as the pages build it for their Try it tabs: a fixed key instead of FLASK_SECRET_KEY."""
+"""The shop app as the pages build it for their Try it tabs: a fixed key
+instead of FLASK_SECRET_KEY."""
 
 from snippets.deployment.shop import create_app
 

@@ -1,5 +1,6 @@
-"""What `async def` buys a WSGI app. `python -m snippets.scaling.async_views` measures it through a
-real Gunicorn with one sync worker and records the timings in async_views.json."""
+"""What `async def` buys a WSGI app. `python -m snippets.scaling.async_views`
+measures it through a real Gunicorn with one sync worker and records the
+timings in async_views.json."""
 
 import argparse
 import asyncio
@@ -23,21 +24,27 @@ app = Flask(__name__)
 # --8<-- [start:where]
 @app.get("/where")
 async def where():
-    return {"thread": threading.current_thread().name}  # the thread running the event loop
+    # the thread running the event loop
+    return {"thread": threading.current_thread().name}
 
 
 def two_requests_in_a_row():
     client = app.test_client()
-    first, second = (client.get("/where").get_json()["thread"] for _ in range(2))
-    return (f"request 1: the view ran in thread {first!r}\n"
-            f"request 2: the view ran in thread {second!r}\n"
-            f"both sent from thread             {threading.current_thread().name!r}")
+    first, second = (
+        client.get("/where").get_json()["thread"] for _ in range(2)
+    )
+    return (
+        f"request 1: the view ran in thread {first!r}\n"
+        f"request 2: the view ran in thread {second!r}\n"
+        f"both sent from thread             {threading.current_thread().name!r}"
+    )
 # --8<-- [end:where]
 
 
 # --8<-- [start:views]
 async def call_service(seconds):
-    await asyncio.sleep(seconds)  # an HTTP call or a query through an async driver
+    # an HTTP call or a query through an async driver
+    await asyncio.sleep(seconds)
 
 
 @app.get("/one-call")
@@ -48,7 +55,8 @@ async def one_call():
 
 @app.get("/two-calls")
 async def two_calls():
-    await asyncio.gather(call_service(0.2), call_service(0.2))  # both waits overlap
+    # both waits overlap
+    await asyncio.gather(call_service(0.2), call_service(0.2))
     return {"thread": threading.current_thread().name}
 # --8<-- [end:views]
 
@@ -74,24 +82,38 @@ def measure():
     args = ["--worker-class", "sync", "--workers", "1"]
     with gunicorn("snippets.scaling.async_views:app", args) as base:
         get(f"{base}/one-call")  # warm up
-        return {"two requests to /one-call at once": timed(both_at_once, f"{base}/one-call"),
-                "one request to /two-calls": timed(get, f"{base}/two-calls")}
+        return {
+            "two requests to /one-call at once": timed(
+                both_at_once, f"{base}/one-call"
+            ),
+            "one request to /two-calls": timed(get, f"{base}/two-calls"),
+        }
 # --8<-- [end:measure]
 
 
 def report(path=RESULTS):
     data = json.loads(Path(path).read_text())
-    lines = [f"Gunicorn {data['gunicorn']}, 1 sync worker, Python {data['python']}"]
-    lines += [f"{name:34} {seconds:.2f} s" for name, seconds in data["seconds"].items()]
+    lines = [
+        f"Gunicorn {data['gunicorn']}, 1 sync worker, Python {data['python']}"
+    ]
+    lines += [
+        f"{name:34} {seconds:.2f} s"
+        for name, seconds in data["seconds"].items()
+    ]
     return "\n".join(lines)
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Time async views behind one sync worker.")
+    parser = argparse.ArgumentParser(
+        description="Time async views behind one sync worker."
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     out = parser.parse_args(argv).out
-    data = {"gunicorn": version("gunicorn"), "python": platform.python_version(),
-            "seconds": measure()}
+    data = {
+        "gunicorn": version("gunicorn"),
+        "python": platform.python_version(),
+        "seconds": measure(),
+    }
     out.write_text(json.dumps(data, indent=2) + "\n")
     return report(out)
 

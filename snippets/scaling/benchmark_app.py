@@ -6,19 +6,22 @@ import time
 from flask import Flask
 
 app = Flask(__name__)
-app.config["CPU_ROUNDS"] = int(os.environ.get("CPU_ROUNDS", 1_000_000))  # the tests use fewer
+# the tests use fewer
+app.config["CPU_ROUNDS"] = int(os.environ.get("CPU_ROUNDS", 1_000_000))
 
 
 # --8<-- [start:endpoints]
 @app.get("/io")
 def io_bound():
-    time.sleep(0.05)  # a query or an HTTP call: the thread waits, the CPU is idle
+    # a query or an HTTP call: the thread waits, the CPU is idle
+    time.sleep(0.05)
     return {"pid": os.getpid()}
 
 
 @app.get("/cpu")
 def cpu_bound():
     rounds = app.config["CPU_ROUNDS"]
-    total = sum(i * i for i in range(rounds))  # pure Python: holds the GIL (~45 ms)
+    # pure Python: holds the GIL (~45 ms)
+    total = sum(i * i for i in range(rounds))
     return {"pid": os.getpid(), "total": total}
 # --8<-- [end:endpoints]

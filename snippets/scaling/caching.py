@@ -1,7 +1,9 @@
-"""Flask-Caching on Redis: a cached view and a memoized function, shared by every process.
+"""Flask-Caching on Redis: a cached view and a memoized function, shared by
+every process.
 
-tests/scaling/test_caching.py runs two_instances_one_cache() on a real Redis and compares it with
-the transcript in caching_demo.txt, which the page shows (FFG_RECORD=1 rewrites it).
+tests/scaling/test_caching.py runs two_instances_one_cache() on a real Redis and
+compares it with the transcript in caching_demo.txt, which the page shows
+(FFG_RECORD=1 rewrites it).
 """
 
 import os
@@ -35,25 +37,31 @@ def create_app(redis_url=None):
 # --8<-- [start:memoize]
 @cache.memoize(timeout=60)  # the key includes the arguments
 def exchange_rate(currency):
-    calls[f"rate {currency}"] += 1  # stands in for a slow call to another service
+    # stands in for a slow call to another service
+    calls[f"rate {currency}"] += 1
     return {"EUR": 1.0, "USD": 1.08}[currency]
 
 
 @bp.get("/price/<int:cents>/<currency>")
 def price(cents, currency):
-    return {"price": round(cents / 100 * exchange_rate(currency), 2), "currency": currency}
+    return {
+        "price": round(cents / 100 * exchange_rate(currency), 2),
+        "currency": currency,
+    }
 
 
 @bp.put("/rates/<currency>")
 def rate_changed(currency):
-    cache.delete_memoized(exchange_rate, currency)  # invalidate just this argument
+    # invalidate just this argument
+    cache.delete_memoized(exchange_rate, currency)
     return "", 204
 # --8<-- [end:memoize]
 
 
 # --8<-- [start:cached-view]
 @bp.get("/catalogue")
-@cache.cached(timeout=30, query_string=True)  # ?page=1 and ?page=2 are different entries
+# ?page=1 and ?page=2 are different entries
+@cache.cached(timeout=30, query_string=True)
 def catalogue():
     calls["catalogue"] += 1
     return {"products": ["pen", "ink", "paper"]}
@@ -63,15 +71,22 @@ def catalogue():
 def two_instances_one_cache(redis_url):
     """Two app objects (think: two servers) against one real Redis."""
     calls.clear()
-    first, second = create_app(redis_url).test_client(), create_app(redis_url).test_client()
+    first, second = (
+        create_app(redis_url).test_client(),
+        create_app(redis_url).test_client(),
+    )
     lines = []
-    for name, client, path in [("instance 1", first, "/price/250/USD"),
-                               ("instance 2", second, "/price/400/USD"),
-                               ("instance 1", first, "/catalogue?page=1"),
-                               ("instance 2", second, "/catalogue?page=1")]:
+    for name, client, path in [
+        ("instance 1", first, "/price/250/USD"),
+        ("instance 2", second, "/price/400/USD"),
+        ("instance 1", first, "/catalogue?page=1"),
+        ("instance 2", second, "/catalogue?page=1"),
+    ]:
         lines.append(f"{name} GET {path:18} -> {client.get(path).get_json()}")
     lines.append(f"expensive code ran: {dict(calls)}")
     with redis.Redis.from_url(redis_url) as db:
         keys = sorted(key.decode() for key in db.scan_iter("shop:*"))
-    lines.append("keys in Redis: " + ", ".join(keys))
+    lines.append("keys in Redis:")
+    # one per line; a long hash is cut so that the line fits the page
+    lines += [f"  {k}" if len(k) <= 78 else f"  {k[:73]}..." for k in keys]
     return "\n".join(lines)

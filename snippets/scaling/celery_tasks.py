@@ -1,4 +1,5 @@
-"""Celery with a Redis broker and result backend, wired the way Flask's Celery pattern does it."""
+"""Celery with a Redis broker and result backend, wired the way Flask's Celery
+pattern does it."""
 
 import os
 
@@ -9,13 +10,16 @@ from flask import Blueprint, Flask, current_app, request, url_for
 # --8<-- [start:init]
 def init_celery(flask_app):
     class FlaskTask(Task):
-        def __call__(self, *args, **kwargs):  # the worker calls this for every task
-            with flask_app.app_context():      # so current_app, config, db all work
+        # the worker calls this for every task
+        def __call__(self, *args, **kwargs):
+            # so current_app, config, db all work
+            with flask_app.app_context():
                 return super().__call__(*args, **kwargs)
 
     celery = Celery(flask_app.import_name, task_cls=FlaskTask)
     celery.config_from_object(flask_app.config["CELERY"])
-    celery.set_default()                     # what @shared_task tasks resolve to
+    # what @shared_task tasks resolve to
+    celery.set_default()
     flask_app.extensions["celery"] = celery
     return celery
 
@@ -25,9 +29,9 @@ def create_app(redis_url=None):
     redis_url = redis_url or os.environ["REDIS_URL"]
     app.config["SHOP_NAME"] = "Corner Shop"
     app.config["CELERY"] = {
-        "broker_url": redis_url,             # where jobs wait
-        "result_backend": redis_url,         # where results are kept
-        "task_ignore_result": True,          # opt in per task
+        "broker_url": redis_url,  # where jobs wait
+        "result_backend": redis_url,  # where results are kept
+        "task_ignore_result": True,  # opt in per task
         "broker_connection_retry_on_startup": True,
     }
     init_celery(app)
@@ -37,13 +41,22 @@ def create_app(redis_url=None):
 
 
 # --8<-- [start:task]
-@shared_task(ignore_result=False, autoretry_for=(ConnectionError,), retry_backoff=True,
-             max_retries=5)
+@shared_task(
+    ignore_result=False,
+    autoretry_for=(ConnectionError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def build_report(order_totals):
     if not order_totals:
         raise ValueError("no orders to report on")
-    shop = current_app.config["SHOP_NAME"]  # works: FlaskTask pushed an app context
-    return {"shop": shop, "orders": len(order_totals), "total": sum(order_totals)}
+    # works: FlaskTask pushed an app context
+    shop = current_app.config["SHOP_NAME"]
+    return {
+        "shop": shop,
+        "orders": len(order_totals),
+        "total": sum(order_totals),
+    }
 # --8<-- [end:task]
 
 
@@ -53,7 +66,8 @@ bp = Blueprint("reports", __name__)
 
 @bp.post("/reports")
 def start_report():
-    totals = request.get_json()["order_totals"]      # plain data in, never objects
+    # plain data in, never objects
+    totals = request.get_json()["order_totals"]
     result = build_report.delay(totals)
     location = url_for(".report_status", task_id=result.id)
     return {"task_id": result.id}, 202, {"Location": location}

@@ -1,6 +1,7 @@
 """What `celery -A` points at: the factory's Celery app.
 
-    python -m celery -A snippets.scaling.celery_worker:celery_app worker --loglevel INFO
+    python -m celery -A snippets.scaling.celery_worker:celery_app worker \
+        --loglevel INFO
 """
 
 from snippets.scaling.celery_tasks import create_app

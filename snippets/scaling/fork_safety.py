@@ -1,7 +1,10 @@
-"""A pooled connection opened before Gunicorn forks, and the hook that keeps it out of the workers.
+"""A pooled connection opened before Gunicorn forks, and the hook that keeps it
+out of the workers.
 
-    DB_PATH=/tmp/shop.db gunicorn --preload -w 2 snippets.scaling.fork_safety:app
-    DB_PATH=/tmp/shop.db gunicorn --preload -w 2 -c snippets/scaling/fork_safety_conf.py ...
+    DB_PATH=/tmp/shop.db gunicorn --preload -w 2 \
+        snippets.scaling.fork_safety:app
+    DB_PATH=/tmp/shop.db gunicorn --preload -w 2 \
+        -c snippets/scaling/fork_safety_conf.py ...
 """
 
 import os
@@ -21,20 +24,25 @@ def create_app():
     db.init_app(app)
     with app.app_context():
         event.listen(db.engine, "connect", remember_opener)
-        db.session.execute(text("SELECT 1"))  # a "warm-up" query at import: the mistake
+        # a "warm-up" query at import: the mistake
+        db.session.execute(text("SELECT 1"))
     app.add_url_rule("/whoami", view_func=whoami)
     return app
 
 
 def remember_opener(dbapi_connection, connection_record):
-    connection_record.info["opened_in"] = os.getpid()  # travels with the DBAPI connection
+    # travels with the DBAPI connection
+    connection_record.info["opened_in"] = os.getpid()
 
 
 def whoami():
     with db.engine.connect() as connection:
         opened_in = connection.connection.info["opened_in"]
-    return {"worker": os.getpid(), "connection_opened_in": opened_in,
-            "app_imported_in": current_app.config["IMPORTED_IN"]}
+    return {
+        "worker": os.getpid(),
+        "connection_opened_in": opened_in,
+        "app_imported_in": current_app.config["IMPORTED_IN"],
+    }
 # --8<-- [end:app]
 
 

@@ -1,18 +1,26 @@
-"""Gunicorn settings for scaling and memory. `gunicorn -c gunicorn_conf.py 'app:create_app()'`"""
+"""Gunicorn settings for scaling and memory:
+
+    gunicorn -c gunicorn_conf.py 'app:create_app()'
+"""
 
 import multiprocessing
 import os
 
 # --8<-- [start:workers]
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))  # one per core...
+# one per core...
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", 4))  # ...and threads for the waiting
+# ...and threads for the waiting
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # --8<-- [end:workers]
 
 # --8<-- [start:memory]
-preload_app = True          # import the app once in the master, fork workers from it
-max_requests = int(os.environ.get("MAX_REQUESTS", 1000))  # then replace the worker...
-max_requests_jitter = max_requests // 10                  # ...not all of them at once
+# import the app once in the master, fork workers from it
+preload_app = True
+# then replace the worker...
+max_requests = int(os.environ.get("MAX_REQUESTS", 1000))
+# ...not all of them at once
+max_requests_jitter = max_requests // 10
 # --8<-- [end:memory]
 
 

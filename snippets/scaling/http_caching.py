@@ -1,11 +1,14 @@
-"""HTTP caching: Cache-Control tells clients how long to keep a response, ETag lets them revalidate."""
+"""HTTP caching: Cache-Control tells clients how long to keep a response,
+ETag lets them revalidate."""
 
 import hashlib
 
 from flask import Flask, abort, request
 
 app = Flask(__name__)
-ARTICLES = {1: {"title": "Scaling Flask", "version": 3, "body": "Measure first."}}
+ARTICLES = {
+    1: {"title": "Scaling Flask", "version": 3, "body": "Measure first."}
+}
 renders = {"count": 0}
 
 
@@ -13,11 +16,14 @@ renders = {"count": 0}
 @app.get("/articles/<int:article_id>")
 def article(article_id):
     renders["count"] += 1
-    response = app.json.response(ARTICLES[article_id])  # the body is built every time...
+    # the body is built every time...
+    response = app.json.response(ARTICLES[article_id])
     response.cache_control.public = True
-    response.cache_control.max_age = 60      # fresh for 60 s: no request at all
-    response.add_etag()                      # then revalidate: ETag = hash of the body
-    return response.make_conditional(request)  # ...and dropped when If-None-Match matches
+    response.cache_control.max_age = 60  # fresh for 60 s: no request at all
+    # then revalidate: ETag = hash of the body
+    response.add_etag()
+    # ...and dropped when If-None-Match matches
+    return response.make_conditional(request)
 # --8<-- [end:etag]
 
 
@@ -26,12 +32,14 @@ def article(article_id):
 def article_v2(article_id):
     found = ARTICLES.get(article_id) or abort(404)
     etag = hashlib.sha1(f"{article_id}-{found['version']}".encode()).hexdigest()
-    if request.if_none_match.contains_weak(etag):  # decided before any rendering
+    # decided before any rendering
+    if request.if_none_match.contains_weak(etag):
         return "", 304, {"ETag": f'"{etag}"', "Cache-Control": "no-cache"}
     renders["count"] += 1
     response = app.json.response(found)
     response.set_etag(etag)
-    response.cache_control.no_cache = True     # may store, must revalidate every time
+    # may store, must revalidate every time
+    response.cache_control.no_cache = True
     return response
 # --8<-- [end:cheap-etag]
 
@@ -40,7 +48,8 @@ def article_v2(article_id):
 @app.get("/account")
 def account():
     response = app.json.response({"user": "ada", "balance": 42})
-    response.cache_control.private = True      # a browser may keep it; a shared proxy must not
-    response.cache_control.no_store = True     # and here: nobody keeps it
+    # a browser may keep it; a shared proxy must not
+    response.cache_control.private = True
+    response.cache_control.no_store = True  # and here: nobody keeps it
     return response
 # --8<-- [end:private]

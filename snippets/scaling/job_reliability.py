@@ -1,6 +1,8 @@
-"""What happens to a job when its worker dies or hangs: Celery's acknowledgement and limits, RQ's.
+"""What happens to a job when its worker dies or hangs: Celery's
+acknowledgement and limits, RQ's.
 
-The Celery worker for these tasks is `snippets.scaling.reliability_worker:celery_app`.
+The Celery worker for these tasks is
+`snippets.scaling.reliability_worker:celery_app`.
 """
 
 import os
@@ -21,14 +23,20 @@ def reliable_celery_config(redis_url, visibility_timeout=3600):
     return {
         "broker_url": redis_url,
         "result_backend": redis_url,
-        "task_acks_late": True,               # ack when the task ends, not when it arrives
-        "task_reject_on_worker_lost": True,   # a killed child puts its task back
-        "worker_prefetch_multiplier": 1,      # reserve one message per process, not four
-        "task_soft_time_limit": 25,           # SoftTimeLimitExceeded inside the task...
-        "task_time_limit": 30,                # ...then the child is killed
-        "worker_max_tasks_per_child": 500,    # recycle children, like Gunicorn's max_requests
-        "broker_transport_options": {         # Redis only: when an un-acked message
-            "visibility_timeout": visibility_timeout,  # is given to another worker
+        # ack when the task ends, not when it arrives
+        "task_acks_late": True,
+        # a killed child puts its task back
+        "task_reject_on_worker_lost": True,
+        # reserve one message per process, not four
+        "worker_prefetch_multiplier": 1,
+        # SoftTimeLimitExceeded inside the task...
+        "task_soft_time_limit": 25,
+        "task_time_limit": 30,  # ...then the child is killed
+        # recycle children, like Gunicorn's max_requests
+        "worker_max_tasks_per_child": 500,
+        # Redis only: when an un-acked message is given to another worker
+        "broker_transport_options": {
+            "visibility_timeout": visibility_timeout,
         },
         "broker_connection_retry_on_startup": True,
     }
@@ -44,19 +52,22 @@ def create_app(redis_url=None, **overrides):
 
 
 def wait_for(path, seconds=10):
-    """Until `path` exists; a deadline, so a test that goes wrong cannot hang a worker."""
+    """Until `path` exists; a deadline, so a test that goes wrong cannot hang a
+    worker."""
     deadline = time.monotonic() + seconds
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
 # --8<-- [start:tasks]
-@shared_task(acks_late=True)           # the message stays in Redis until this returns
+# the message stays in Redis until this returns
+@shared_task(acks_late=True)
 def export_late(folder, name):
     return run_export(Path(folder), name)
 
 
-@shared_task(acks_late=False)          # Celery's default: acked as the task starts
+# Celery's default: acked as the task starts
+@shared_task(acks_late=False)
 def export_early(folder, name):
     return run_export(Path(folder), name)
 
@@ -64,7 +75,8 @@ def export_early(folder, name):
 def run_export(folder, name):
     with open(folder / f"{name}.started", "a") as log:  # one line per attempt
         log.write(f"{os.getpid()}\n")
-    wait_for(folder / "go")             # the test kills the worker while we wait here
+    # the test kills the worker while we wait here
+    wait_for(folder / "go")
     (folder / f"{name}.done").write_text(str(os.getpid()))
     return os.getpid()
 # --8<-- [end:tasks]
@@ -75,7 +87,7 @@ def run_export(folder, name):
 def cleans_up():
     try:
         time.sleep(3)
-    except SoftTimeLimitExceeded:     # raised inside the task: time to tidy up
+    except SoftTimeLimitExceeded:  # raised inside the task: time to tidy up
         return "stopped at the soft limit"
 
 
@@ -84,11 +96,14 @@ def ignores_the_soft_limit(seconds=3):
     try:
         time.sleep(seconds)
     except SoftTimeLimitExceeded:
-        time.sleep(seconds)           # carries on: the hard limit kills the child
+        # carries on: the hard limit kills the child
+        time.sleep(seconds)
 
 
-@shared_task(time_limit=0.5)          # below the config's soft limit of 25 s: the hard
-def hard_below_soft():                # timer only starts when the soft one fires
+# below the config's soft limit of 25 s: the hard timer only starts when the
+# soft one fires
+@shared_task(time_limit=0.5)
+def hard_below_soft():
     time.sleep(1.5)
     return "ran past its 0.5 s hard limit"
 
@@ -107,9 +122,14 @@ def slow_export(seconds):
 
 def enqueue_exports(redis_url):
     queue = Queue("exports", connection=Redis.from_url(redis_url))
-    quick = queue.enqueue(slow_export, 0, job_timeout=5,      # default 180 s
-                          result_ttl=600,                      # default 500 s
-                          failure_ttl=7 * 24 * 3600)           # default one year
+    quick = queue.enqueue(
+        slow_export,
+        0,
+        job_timeout=5,  # default 180 s
+        result_ttl=600,  # default 500 s
+        # default one year
+        failure_ttl=7 * 24 * 3600,
+    )
     stuck = queue.enqueue(slow_export, 3, job_timeout=1)
     return quick, stuck
 # --8<-- [end:rq]

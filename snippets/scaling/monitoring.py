@@ -10,29 +10,43 @@ import uuid
 
 from flask import Flask, g, request
 from flask.logging import wsgi_errors_stream
-from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram,
-                               generate_latest, multiprocess)
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 
 LOADED_BY = os.getpid()  # with preload_app, the Gunicorn master's pid
 app = Flask(__name__)
-app.config["DATABASE"] = os.environ.get("DATABASE", os.path.join(app.instance_path, "shop.db"))
+app.config["DATABASE"] = os.environ.get(
+    "DATABASE", os.path.join(app.instance_path, "shop.db")
+)
 
 
 # --8<-- [start:json-logs]
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: what log collectors (Loki, ELK, CloudWatch) index."""
+    """One JSON object per line: what log collectors (Loki, ELK, CloudWatch)
+    index."""
 
     def format(self, record):
-        line = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
-                "logger": record.name, "message": record.getMessage()}
+        line = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         line.update(getattr(record, "fields", {}))
         return json.dumps(line)
 
 
 access_log = logging.getLogger("shop.access")
 access_log.setLevel(logging.INFO)
-# In a request, the server's wsgi.errors (Gunicorn: its error log, stderr by default);
-# outside one, sys.stderr. Flask's own default handler writes to the same stream.
+# In a request, the server's wsgi.errors (Gunicorn: its error log, stderr by
+# default); outside one, sys.stderr. Flask's own default handler writes to the
+# same stream.
 to_errors = logging.StreamHandler(wsgi_errors_stream)
 to_errors.setFormatter(JsonFormatter())
 access_log.addHandler(to_errors)
@@ -40,12 +54,22 @@ access_log.addHandler(to_errors)
 
 
 # --8<-- [start:metrics]
-# The app's own registry, not the library's global one: importing this module twice (a test,
-# a reload) would otherwise register the same metric twice and fail.
+# The app's own registry, not the library's global one: importing this module
+# twice (a test, a reload) would otherwise register the same metric twice and
+# fail.
 METRICS = CollectorRegistry()
-REQUESTS = Counter("http_requests_total", "Requests served", ["method", "endpoint", "status"],
-                   registry=METRICS)
-LATENCY = Histogram("http_request_duration_seconds", "Time in Flask", ["endpoint"], registry=METRICS)
+REQUESTS = Counter(
+    "http_requests_total",
+    "Requests served",
+    ["method", "endpoint", "status"],
+    registry=METRICS,
+)
+LATENCY = Histogram(
+    "http_request_duration_seconds",
+    "Time in Flask",
+    ["endpoint"],
+    registry=METRICS,
+)
 
 
 @app.before_request
@@ -57,19 +81,30 @@ def start_timer():
 @app.after_request
 def observe(response):
     elapsed = time.perf_counter() - g.start
-    endpoint = request.url_rule.rule if request.url_rule else "unmatched"  # never the raw path
+    # never the raw path
+    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
     REQUESTS.labels(request.method, endpoint, response.status_code).inc()
     LATENCY.labels(endpoint).observe(elapsed)
-    access_log.info("request", extra={"fields": {
-        "request_id": g.request_id, "method": request.method, "path": request.path,
-        "status": response.status_code, "duration_ms": round(elapsed * 1000, 2)}})
+    access_log.info(
+        "request",
+        extra={
+            "fields": {
+                "request_id": g.request_id,
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round(elapsed * 1000, 2),
+            }
+        },
+    )
     response.headers["X-Request-ID"] = g.request_id
     return response
 
 
 @app.get("/metrics")
 def metrics():
-    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:  # Gunicorn: add up every worker's files
+    # Gunicorn: add up every worker's files
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
     else:
@@ -98,10 +133,18 @@ def readiness():
 
 @app.get("/orders")
 def orders():
-    return {"orders": [], "pid": os.getpid(), "parent": os.getppid(), "loaded_by": LOADED_BY}
+    return {
+        "orders": [],
+        "pid": os.getpid(),
+        "parent": os.getppid(),
+        "loaded_by": LOADED_BY,
+    }
 
 
 def sample_log_line():
-    stream = io.StringIO()  # this request's wsgi.errors: the line lands here, not on stderr
-    app.test_client().get("/orders", headers={"X-Request-ID": "3f2a9c"}, errors_stream=stream)
+    # this request's wsgi.errors: the line lands here, not on stderr
+    stream = io.StringIO()
+    app.test_client().get(
+        "/orders", headers={"X-Request-ID": "3f2a9c"}, errors_stream=stream
+    )
     return stream.getvalue()

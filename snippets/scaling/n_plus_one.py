@@ -1,4 +1,5 @@
-"""The N+1 query problem, counted with an engine event, fixed with selectinload."""
+"""The N+1 query problem, counted with an engine event, fixed with
+selectinload."""
 
 from flask import Blueprint, Flask
 from flask_sqlalchemy import SQLAlchemy
@@ -12,7 +13,8 @@ bp = Blueprint("catalogue", __name__)
 class Author(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
-    books: Mapped[list["Book"]] = relationship(back_populates="author")  # lazy="select"
+    # lazy="select"
+    books: Mapped[list["Book"]] = relationship(back_populates="author")
 
 
 class Book(db.Model):
@@ -35,11 +37,16 @@ def create_app():
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
     db.init_app(app)
     with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", record)  # every SQL statement
+        # every SQL statement
+        event.listen(db.engine, "before_cursor_execute", record)
         db.create_all()
         for n in range(1, 6):
-            db.session.add(Author(name=f"author {n}", books=[Book(title=f"book {n}a"),
-                                                             Book(title=f"book {n}b")]))
+            db.session.add(
+                Author(
+                    name=f"author {n}",
+                    books=[Book(title=f"book {n}a"), Book(title=f"book {n}b")],
+                )
+            )
         db.session.commit()
     app.register_blueprint(bp)
     return app
@@ -53,13 +60,15 @@ def as_json(authors):
 
 @bp.get("/authors/lazy")
 def authors_lazy():
-    authors = db.session.scalars(db.select(Author)).all()     # 1 query...
-    return as_json(authors)                                   # ...+1 per author for .books
+    authors = db.session.scalars(db.select(Author)).all()  # 1 query...
+    # ...+1 per author for .books
+    return as_json(authors)
 
 
 @bp.get("/authors/eager")
 def authors_eager():
-    query = db.select(Author).options(selectinload(Author.books))  # 1 + 1 "WHERE IN" query
+    # 1 + 1 "WHERE IN" query
+    query = db.select(Author).options(selectinload(Author.books))
     return as_json(db.session.scalars(query).all())
 # --8<-- [end:views]
 
@@ -70,8 +79,12 @@ def compare():
     for path in ("/authors/lazy", "/authors/eager"):
         statements.clear()
         body = client.get(path).get_json()
-        lines.append(f"GET {path}: {len(body)} authors, {len(statements)} SQL statements")
+        lines.append(
+            f"GET {path}: {len(body)} authors, {len(statements)} SQL statements"
+        )
         lines += [f"    {s[:95]}" for s in statements[:3]]
         if len(statements) > 3:
-            lines.append(f"    ... {len(statements) - 3} more like the last one")
+            lines.append(
+                f"    ... {len(statements) - 3} more like the last one"
+            )
     return "\n".join(lines)

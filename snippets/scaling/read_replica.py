@@ -1,4 +1,5 @@
-"""A read replica as a second engine: writes go to the primary, chosen reads to the replica."""
+"""A read replica as a second engine: writes go to the primary, chosen reads
+to the replica."""
 
 from flask import Blueprint, Flask, request
 from flask_sqlalchemy import SQLAlchemy
@@ -16,7 +17,8 @@ class Product(db.Model):
 # --8<-- [start:binds]
 def create_app(primary_url, replica_url):
     app = Flask(__name__)
-    app.config["SQLALCHEMY_DATABASE_URI"] = primary_url   # the default engine: writes
+    # the default engine: writes
+    app.config["SQLALCHEMY_DATABASE_URI"] = primary_url
     app.config["SQLALCHEMY_BINDS"] = {"replica": replica_url}
     db.init_app(app)
     app.register_blueprint(bp)
@@ -25,7 +27,9 @@ def create_app(primary_url, replica_url):
 
 def replica_scalars(query):
     """Run a SELECT on the replica's engine instead of the primary's."""
-    return db.session.scalars(query, bind_arguments={"bind": db.engines["replica"]})
+    return db.session.scalars(
+        query, bind_arguments={"bind": db.engines["replica"]}
+    )
 # --8<-- [end:binds]
 
 
@@ -33,14 +37,15 @@ def replica_scalars(query):
 @bp.post("/products")
 def add_product():
     db.session.add(Product(name=request.get_json()["name"]))
-    db.session.commit()                                  # primary
+    db.session.commit()  # primary
     return {"ok": True}, 201
 
 
 @bp.get("/products")
 def list_products():
     query = db.select(Product.name).order_by(Product.id)
-    if request.args.get("fresh"):                        # read-your-writes: ask the primary
+    # read-your-writes: ask the primary
+    if request.args.get("fresh"):
         return {"products": db.session.scalars(query).all(), "from": "primary"}
     return {"products": replica_scalars(query).all(), "from": "replica"}
 # --8<-- [end:views]

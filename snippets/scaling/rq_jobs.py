@@ -1,4 +1,5 @@
-"""RQ: a smaller queue than Celery. Jobs are functions, found by their import path."""
+"""RQ: a smaller queue than Celery. Jobs are functions, found by their import
+path."""
 
 import functools
 import os
@@ -24,17 +25,21 @@ def create_app(redis_url=None):
 
 @functools.cache
 def worker_app():
-    """One app per process, from its environment. But `rq worker` runs each job in a fresh fork."""
+    """One app per process, from its environment. But `rq worker` runs each job
+    in a fresh fork."""
     app = create_app()
-    app.config["BUILT_IN_PID"] = os.getpid()  # which process paid for it (the test counts them)
+    # which process paid for it (the test counts them)
+    app.config["BUILT_IN_PID"] = os.getpid()
     return app
 
 
 class FlaskWorker(Worker):
-    """`rq worker -w rq_jobs.FlaskWorker`: build the app in the worker, before any fork.
+    """`rq worker -w rq_jobs.FlaskWorker`: build the app in the worker, before
+    any fork.
 
-    Every work horse then inherits it, already built. redis-py notices the fork and opens new
-    connections in the child; a SQLAlchemy engine needs `engine.dispose(close=False)` there.
+    Every work horse then inherits it, already built. redis-py notices the fork
+    and opens new connections in the child; a SQLAlchemy engine needs
+    `engine.dispose(close=False)` there.
     """
 
     def work(self, *args, **kwargs):
@@ -44,10 +49,13 @@ class FlaskWorker(Worker):
 
 def with_app_context(job):
     """RQ has no FlaskTask: push the app context around the job ourselves."""
-    @functools.wraps(job)  # keeps the import path RQ stores: rq_jobs.count_words
+
+    # keeps the import path RQ stores: rq_jobs.count_words
+    @functools.wraps(job)
     def wrapper(*args, **kwargs):
         with worker_app().app_context():
             return job(*args, **kwargs)
+
     return wrapper
 # --8<-- [end:app]
 
@@ -62,7 +70,10 @@ def count_words(text):
 @with_app_context
 def where_built():
     """Which process built this job's app, and which process ran the job."""
-    return {"app_built_in": current_app.config["BUILT_IN_PID"], "job_ran_in": os.getpid()}
+    return {
+        "app_built_in": current_app.config["BUILT_IN_PID"],
+        "job_ran_in": os.getpid(),
+    }
 # --8<-- [end:job]
 
 
@@ -70,15 +81,25 @@ def where_built():
 @bp.post("/word-counts")
 def enqueue_count():
     queue = current_app.extensions["rq"]
-    job = queue.enqueue(count_words, request.get_json()["text"],
-                        retry=Retry(max=3, interval=[10, 30, 60]), result_ttl=3600)
-    return {"job_id": job.id}, 202, {"Location": url_for(".count_status", job_id=job.id)}
+    job = queue.enqueue(
+        count_words,
+        request.get_json()["text"],
+        retry=Retry(max=3, interval=[10, 30, 60]),
+        result_ttl=3600,
+    )
+    return (
+        {"job_id": job.id},
+        202,
+        {"Location": url_for(".count_status", job_id=job.id)},
+    )
 
 
 @bp.get("/word-counts/<job_id>")
 def count_status(job_id):
     try:
-        job = Job.fetch(job_id, connection=current_app.extensions["rq"].connection)
+        job = Job.fetch(
+            job_id, connection=current_app.extensions["rq"].connection
+        )
     except NoSuchJobError:
         return {"error": "unknown job"}, 404
     status = job.get_status()

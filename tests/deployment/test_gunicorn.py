@@ -245,7 +245,7 @@ def test_sighup_with_code_that_cannot_boot_stops_the_whole_server(tmp_path):
 
 def reload_as_systemd_does(master, directory, env):
     """Run shop.service's ExecReload= lines in order, stopping at the first that fails, as systemd does."""
-    unit = (DEPLOY / "shop.service").read_text()
+    unit = (DEPLOY / "shop.service").read_text().replace("\\\n", " ")  # systemd joins continued lines
     for line in re.findall(r"^ExecReload=(.+)$", unit, re.MULTILINE):
         command = shlex.split(line.replace("$MAINPID", str(master)))
         if command[0] == "/srv/shop/.venv/bin/python":
@@ -300,7 +300,7 @@ def dockerfile_cmd():
 def test_dockerfile_and_systemd_start_what_the_tests_start():
     cmd = dockerfile_cmd()
     assert cmd == ["gunicorn", "--config", CONFIG.name, APP]  # what gunicorn() runs above
-    unit = (DEPLOY / "shop.service").read_text()
+    unit = (DEPLOY / "shop.service").read_text().replace("\\\n", " ")  # systemd joins continued lines
     exec_start = shlex.split(re.search(r"^ExecStart=(.+)$", unit, re.MULTILINE).group(1))
     assert os.path.basename(exec_start[0]) == "gunicorn" and exec_start[1:] == cmd[1:]
     reloads = re.findall(r"^ExecReload=(.+)$", unit, re.MULTILINE)

@@ -3,11 +3,14 @@
 # --8<-- [start:config]
 LOGGING = {
     "version": 1,
-    # Gunicorn created its "gunicorn.error" and "gunicorn.access" loggers before it
-    # called create_app(); the default (True) would silence both.
+    # Gunicorn created its "gunicorn.error" and "gunicorn.access" loggers before
+    # it called create_app(); the default (True) would silence both.
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"},
+        "plain": {
+            "format": "%(asctime)s %(levelname)s [%(process)d] "
+            "%(name)s: %(message)s"
+        },
     },
     "handlers": {
         "stderr": {

@@ -1,4 +1,5 @@
-"""The shop's routes: what the deployment tests call through Gunicorn and nginx."""
+"""The shop's routes: what the deployment tests call through Gunicorn and nginx.
+"""
 
 import asyncio
 import os
@@ -13,12 +14,17 @@ bp = Blueprint("shop", __name__)
 @bp.get("/healthz")
 def healthz():
     """Liveness: the process answers. Cheap, no database, never cached."""
-    return {"status": "ok", "pid": os.getpid()}, 200, {"Cache-Control": "no-store"}
+    return (
+        {"status": "ok", "pid": os.getpid()},
+        200,
+        {"Cache-Control": "no-store"},
+    )
 
 
 @bp.get("/readyz")
 async def readyz():
-    """Readiness: the dependencies answer. An async view, on a plain WSGI server."""
+    """Readiness: the dependencies answer. An async view, on a plain WSGI
+    server."""
     checks = await asyncio.gather(check("database"), check("cache"))
     return {"ready": all(ok for _, ok in checks), "checks": dict(checks)}
 
@@ -39,7 +45,8 @@ def whoami():
         "host": request.host,
         "external_url": url_for("shop.healthz", _external=True),
         "x_forwarded_for": request.headers.get("X-Forwarded-For"),
-        "remote_port": request.environ.get("REMOTE_PORT"),  # the far end of this connection
+        # the far end of this connection
+        "remote_port": request.environ.get("REMOTE_PORT"),
     }
 # --8<-- [end:whoami]
 
