@@ -78,10 +78,10 @@ def tables(folder):
 def logging_put_back_afterwards():
     """Put the logging setup back after Alembic replaced it.
 
-    Alembic's env.py calls logging.config.fileConfig(), which replaces the
-    logging setup of the whole process and disables every logger it does not
-    name. A shell starts a new process for each command; in a test suite, put
-    everything back.
+    Alembic's env.py calls logging.config.fileConfig(), which replaces
+    the logging setup of the whole process and disables every logger it
+    does not name. A shell starts a new process for each command; in a
+    test suite, put everything back.
     """
 
     def every_logger():
@@ -123,7 +123,9 @@ def walkthrough():
     the tables.
     """
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(f"sqlite:///{folder}/notes.db", f"{folder}/migrations")
+        app = create_app(
+            f"sqlite:///{folder}/notes.db", f"{folder}/migrations"
+        )
         try:
             return _session(app, folder)
         finally:

@@ -24,18 +24,19 @@ LABEL_PROBLEMS = """(smallest) => {
   const problems = []
   for (const svg of document.querySelectorAll('article .ffg-diagram svg')) {
     const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBBox().width)
-    const rects = [...svg.querySelectorAll('rect')].map(r => r.getBBox())
+    // On screen, after every transform: a rotated label is measured as it is drawn.
+    const rects = [...svg.querySelectorAll('rect')].map(r => r.getBoundingClientRect())
     for (const text of svg.querySelectorAll('text')) {
       const label = text.textContent.trim()
       if (!label) continue
       const size = parseFloat(getComputedStyle(text).fontSize) * scale
       if (smallest && size < smallest) problems.push(`"${label}" renders at ${size.toFixed(1)} px`)
-      const box = text.getBBox(), cx = box.x + box.width / 2, cy = box.y + box.height / 2
-      const around = rects.filter(r => r.x <= cx && cx <= r.x + r.width && r.y <= cy && cy <= r.y + r.height)
+      const box = text.getBoundingClientRect(), cx = box.x + box.width / 2, cy = box.y + box.height / 2
+      const around = rects.filter(r => r.x <= cx && cx <= r.right && r.y <= cy && cy <= r.bottom)
         .sort((a, b) => a.width * a.height - b.width * b.height)[0]
-      if (!smallest && around && (box.x < around.x - 1 || box.x + box.width > around.x + around.width + 1))
+      if (!smallest && around && (box.x < around.x - 1 || box.right > around.right + 1))
         problems.push(`"${label}" overflows its box by ${Math.max(around.x - box.x,
-          box.x + box.width - around.x - around.width).toFixed(0)} units`)
+          box.right - around.right).toFixed(0)} px`)
     }
   }
   return problems
