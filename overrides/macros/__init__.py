@@ -39,7 +39,7 @@ def define_env(env):
 
 def on_pre_page_macros(env):
     env.variables["_source_markdown"] = env.markdown
-    env.page.meta["minutes"] = reading.minutes_for(env.markdown)
+    env.page.meta["reading_minutes"] = reading.minutes_for(env.markdown)  # not "minutes": the macro
 
 
 def on_post_page_macros(env):

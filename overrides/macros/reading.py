@@ -1,6 +1,6 @@
 """Reading time: the prose of a page (code, outputs and front matter left out) at 200 words a
-minute, a common pace for technical text. Every page shows it under its title (main.html reads
-`page.meta.minutes`), and `{@ minutes("routing/index.md") @}` gives it for a study plan."""
+minute, a common pace for technical text. Every page shows it over its title (main.html reads
+`page.meta.reading_minutes`), and `{@ minutes("routing/index.md") @}` gives it for a study plan."""
 
 import math
 import re

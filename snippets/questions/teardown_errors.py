@@ -33,7 +33,7 @@ def record():
     ran.clear()
     try:
         app.test_client().get("/")
-    except ValueError as error:  # on 3.2 with Python 3.11+: an ExceptionGroup instead
+    except ValueError as error:  # 3.2 on Python 3.11+: an ExceptionGroup
         ran.append(f"the client raised {error!r}")
     return "\n".join(ran)
 # --8<-- [end:example]
