@@ -2,17 +2,17 @@
 themed, readable on a phone, and in the order Flask really runs."""
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from tests import diagrams
+from tests.diagrams import NS
 
 from snippets.contexts import what_pushes_a_context as example
 
 SVG = (Path(__file__).resolve().parents[2] / "snippets" / "contexts"
        / "push_pop_timeline.svg")
-NS = "{http://www.w3.org/2000/svg}"
-PHONE_COLUMN = 358   # a 390 px phone less Material's 16 px margins
 
 
 @pytest.fixture(scope="module")
@@ -21,38 +21,16 @@ def svg_text():
 
 
 @pytest.fixture(scope="module")
-def root(svg_text):
-    return ET.fromstring(svg_text)          # raises if the XML is not well-formed
+def root():
+    return diagrams.load(SVG)
 
 
 def steps(root):
     return [t.text for t in root.iter(f"{NS}text") if t.get("class") == "ffg-pp-step"]
 
 
-def test_is_an_accessible_svg_about_640_wide(root):
-    assert root.tag == f"{NS}svg"
-    assert root.get("role") == "img"
-    assert root.get("viewBox").split()[2] == "640"
-    assert root.find(f"{NS}title").text.startswith("Contexts during one request")
-
-
-def test_references_nothing_outside_itself_and_follows_the_theme(root, svg_text):
-    for external in ("href", "<image", "<script", "@import", "url(", "https://"):
-        assert external not in svg_text, external
-    assert svg_text.count("http://") == 1   # the SVG namespace, never fetched
-    for element in root.iter():
-        for attribute in ("fill", "stroke", "color"):
-            assert element.get(attribute) in {None, "none", "currentColor"}
-    style = root.find(f"{NS}style").text
-    assert "fill: currentColor" in style
-    assert "var(--md-primary-fg-color" in style and "var(--md-accent-fg-color" in style
-
-
-def test_labels_are_at_least_11_px_on_a_phone(root):
-    sizes = [float(size) for size in
-             re.findall(r"font-size:\s*([\d.]+)px", root.find(f"{NS}style").text)]
-    scale = PHONE_COLUMN / float(root.get("viewBox").split()[2])
-    assert sizes and min(sizes) * scale >= 11
+def test_is_an_accessible_self_contained_themed_diagram(root, svg_text):
+    diagrams.check(root, svg_text)  # labels as drawn: tests/browser/test_readability.py
 
 
 def test_labels_stay_inside_their_boxes(root):
