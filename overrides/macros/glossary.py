@@ -6,6 +6,7 @@ a term in prose carries its definition as a tooltip (Material's `content.tooltip
 docs/glossary.md lists them all with `{@ glossary() @}`.
 """
 
+import html
 import posixpath
 from pathlib import Path
 
@@ -27,8 +28,10 @@ def define(env):
         """Every term with its definition and where the guide teaches it, alphabetically."""
         out = []
         for term in sorted(loaded, key=lambda t: t["term"].lower()):
-            taught = f" [Where it is taught]({_relative(term['taught'], env.page.file.src_uri)})"
-            out.append(f"{term['term']}\n:   {term['means'].strip()}{taught}\n")
+            # The link in a paragraph of its own: a link inside text must not rely on colour alone
+            # (axe: link-in-text-block). Definitions are text: `<int:id>` must not become a tag.
+            taught = f"[Where it is taught]({_relative(term['taught'], env.page.file.src_uri)})"
+            out.append(f"{html.escape(term['term'])}\n:   {html.escape(term['means'].strip())}\n\n    {taught}\n")
         return "\n".join(out)
 
     return loaded
