@@ -11,6 +11,7 @@ from werkzeug.http import parse_etags
 from snippets.scaling import caching
 from snippets.scaling.http_caching import app as http_app
 from snippets.scaling.http_caching import renders
+from tests.deployment.stack import MAIN_CONF
 from tests.servers import free_port, gunicorn, nginx, redis_server
 
 
@@ -118,14 +119,8 @@ def test_the_etags_the_page_sends_back_are_current():
     assert client.get("/v2/articles/1").headers["ETag"] == '"62d5d8280031f607f1db058da959a97f6a8e6d90"'
 
 
-GZIP_PROXY = """events {{}}
-http {{
-    access_log {d}/access.log;
-    client_body_temp_path {d}/body;
-    proxy_temp_path {d}/proxy;
-    fastcgi_temp_path {d}/fastcgi;
-    uwsgi_temp_path {d}/uwsgi;
-    scgi_temp_path {d}/scgi;
+# The site nginx serves in front of Gunicorn, inside the deployment tests' main configuration.
+GZIP_PROXY = """
     server {{
         listen 127.0.0.1:{port};
         gzip on;
@@ -133,7 +128,6 @@ http {{
         gzip_min_length 1;
         location / {{ proxy_pass {upstream}; }}
     }}
-}}
 """
 
 
@@ -150,7 +144,8 @@ def get(port, path, headers):
 def test_behind_nginx_gzip_the_etag_comes_back_weak_and_still_gives_304(tmp_path):
     port = free_port()
     with gunicorn("snippets.scaling.http_caching:app", tmp_path) as upstream, \
-         nginx(GZIP_PROXY.format(d=tmp_path, port=port, upstream=upstream), tmp_path, port):
+         nginx(MAIN_CONF.format(d=tmp_path, site=GZIP_PROXY.format(port=port, upstream=upstream)),
+               tmp_path, port):
         status, headers, body = get(port, "/v2/articles/1", {"Accept-Encoding": "gzip"})
         assert status == 200 and headers["Content-Encoding"] == "gzip"
         weak = headers["ETag"]
