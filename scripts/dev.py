@@ -24,6 +24,8 @@ import sys
 import venv
 from pathlib import Path
 
+import vendor
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -47,11 +49,14 @@ NEEDS_SYSTEM = {"check", "bench"}
 def setup():
     if sys.version_info < (3, 11, 5):
         sys.exit(f"Python 3.11.5 or newer is needed; this is {sys.version.split()[0]}.")
-    requirements = (ROOT / "requirements.txt").read_bytes()
     stamp = VENV / "requirements.sha256"
-    digest = hashlib.sha256(requirements).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
-        return
+    digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
+    if not (stamp.exists() and stamp.read_text() == digest):
+        install(digest, stamp)
+    vendor.fetch()
+
+
+def install(digest, stamp):
     print(f"Setting up {VENV} from requirements.txt ...", flush=True)
     venv.create(VENV, with_pip=True, clear=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]

@@ -7,42 +7,20 @@ Unzip it anywhere and open index.html: no server, no network.
 Material's offline plugin (enabled by FFG_OFFLINE in mkdocs.yml) inlines the search index into a
 script and turns off directory URLs. Search also runs in a Web Worker, which browsers refuse to
 start from file://, so the plugin would load a small shim for that (iframe-worker) from unpkg.com.
-We fetch that shim once from the npm registry instead, check it against a pinned hash, and ship it
-inside the zip, so the downloaded guide never asks another host for anything.
+scripts/vendor.py fetches that shim from the npm registry at setup, checks its pinned hash, and
+every build ships it, so the downloaded guide never asks another host for anything.
 """
 
-import base64
-import hashlib
-import io
 import logging
 import os
 import sys
-import tarfile
 import tempfile
-import urllib.request
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "dist" / "flask-field-guide-offline.zip"
-SHIM_TARBALL = "https://registry.npmjs.org/iframe-worker/-/iframe-worker-1.0.4.tgz"
-SHIM_SHA512 = "roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q=="
-SHIM_CACHE = ROOT / ".venv" / "iframe-worker-1.0.4.tgz"  # downloaded once, with the other dependencies
-SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"  # where the zip carries it
-
-
-def shim():
-    """iframe-worker's shim/index.js, from the cached npm tarball, checked against its pinned hash."""
-    if not SHIM_CACHE.exists():
-        print(f"Fetching {SHIM_TARBALL} ...", flush=True)
-        with urllib.request.urlopen(SHIM_TARBALL, timeout=60) as response:
-            SHIM_CACHE.write_bytes(response.read())
-    tarball = SHIM_CACHE.read_bytes()
-    if base64.b64encode(hashlib.sha512(tarball).digest()).decode() != SHIM_SHA512:
-        SHIM_CACHE.unlink()
-        sys.exit(f"{SHIM_TARBALL} does not match its pinned sha512; refusing to ship it.")
-    with tarfile.open(fileobj=io.BytesIO(tarball)) as archive:
-        return archive.extractfile("package/shim/index.js").read()
+SHIM_PATH = "assets/vendor/iframe-worker/shim.js"  # fetched by scripts/vendor.py, shipped by its hook
 
 
 def build(site_dir):
@@ -63,7 +41,6 @@ def build(site_dir):
         mkdocs_build(config)
     except Abort as error:
         sys.exit(f"The offline build failed: {error}")
-    (site_dir / SHIM_PATH).write_bytes(shim())
 
 
 def main(out=OUT):

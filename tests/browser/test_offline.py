@@ -25,7 +25,7 @@ def unzipped(tmp_path_factory):
 
 def test_the_zip_has_no_address_of_another_host_to_load(unzipped):
     html = (unzipped / "index.html").read_text()
-    assert "unpkg.com" not in html and "iframe-worker-shim.js" in html
+    assert "unpkg.com" not in html and "assets/vendor/iframe-worker/shim.js" in html
     assert (unzipped / "search" / "search_index.js").read_text().startswith("var __index =")
     assert (unzipped / "routing" / "routes-and-methods.html").exists()  # no directory URLs
 
