@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import vendor  # noqa: E402
+import vendor
 
 
 def on_post_build(config):
