@@ -34,9 +34,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser.conftest import chromium, serving  # noqa: E402
+from tests.browser_tools import chromium, serving  # noqa: E402
 from tests.browser.test_reader import SEARCHES  # noqa: E402
-from tests.servers import free_port  # noqa: E402
+from tests.servers import free_port, wait_for  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from dev import COMMANDS  # noqa: E402
@@ -90,7 +90,7 @@ def serve_times(serve_args, env=None):
                 before = log.read_text().count(reloaded)
                 start = time.perf_counter()
                 page.write_text(page.read_text() + f"\nEdited {run}.\n")
-                wait_for(log, reloaded, 120, count=before + 1)
+                wait_for_log(log, reloaded, 120, count=before + 1)
                 pages.append(time.perf_counter() - start)
                 marker = f"# edited for the bench, run {run}"
                 start = time.perf_counter()
@@ -113,11 +113,10 @@ def fetch(url):
 
 
 def wait_until(ready, seconds, failure):
-    deadline = time.monotonic() + seconds
-    while not ready():
-        if time.monotonic() > deadline:
-            sys.exit(failure)
-        time.sleep(0.02)
+    try:
+        wait_for(ready, seconds, interval=0.02)
+    except TimeoutError:
+        sys.exit(failure() if callable(failure) else failure)
 
 
 def flask_docs_build():
@@ -130,12 +129,9 @@ def flask_docs_build():
                      stdout=subprocess.DEVNULL)
 
 
-def wait_for(log, text, seconds, count=1):
-    deadline = time.monotonic() + seconds
-    while log.read_text().count(text) < count:
-        if time.monotonic() > deadline:
-            sys.exit(f"mkdocs serve did not print {text!r} within {seconds} s:\n{log.read_text()}")
-        time.sleep(0.02)
+def wait_for_log(log, text, seconds, count=1):
+    wait_until(lambda: log.read_text().count(text) >= count, seconds,
+               lambda: f"mkdocs serve did not print {text!r} within {seconds} s:\n{log.read_text()}")
 
 
 def gzipped(path, cache={}):

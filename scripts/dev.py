@@ -24,8 +24,6 @@ import sys
 import venv
 from pathlib import Path
 
-import vendor
-
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -53,6 +51,9 @@ def setup():
     digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
     if not (stamp.exists() and stamp.read_text() == digest):
         install(digest, stamp)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import vendor  # the files the site ships that a registry serves
+
     vendor.fetch()
 
 

@@ -4,7 +4,7 @@
 Each entry of VENDORED is one download (an npm tarball or a PyPI wheel) with its pinned hash and
 the files of it the site needs. `fetch()` downloads what is missing into .venv/vendor/ (dev.py
 setup runs it), refuses any download whose hash differs, and unpacks the files named.
-`overrides/vendor.py`, a MkDocs hook, copies them into every build under assets/vendor/, so the
+`overrides/vendored.py`, a MkDocs hook, copies them into every build under assets/vendor/, so the
 reader's browser loads them from the site's own origin: under `serve`, on the hosted site and
 inside the offline zip.
 

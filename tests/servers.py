@@ -48,17 +48,26 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_until_listening(port, process, log, seconds=20):
+def wait_for(condition, seconds=10, what="condition", interval=0.05):
+    """Poll `condition` until it returns something truthy and return that; TimeoutError after
+    `seconds` (`what` names what never happened; a callable is asked at that moment). Every
+    polling loop of the tests and the bench is this one: bounded, never open-ended."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(interval)
+    raise TimeoutError(f"{what() if callable(what) else what} not met within {seconds} s")
+
+
+def wait_until_listening(port, process, log, seconds=20):
+    def listening():
         if process.poll() is not None:
             raise RuntimeError(f"{process.args[0]} exited with {process.returncode}:\n{log.read_text()}")
         with contextlib.suppress(OSError):
             socket.create_connection((LOOPBACK, port), timeout=0.2).close()
-            return
-        time.sleep(0.05)
-    raise TimeoutError(f"{process.args[0]} did not listen on {LOOPBACK}:{port} within {seconds} s:\n"
-                       f"{log.read_text()}")
+            return True
+    wait_for(listening, seconds, lambda: f"{process.args[0]} listening on {LOOPBACK}:{port}:\n{log.read_text()}")
 
 
 def stop(process, seconds=10):

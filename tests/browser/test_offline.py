@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.browser.conftest import new_page, search
+from tests.browser_tools import search, watched_page
 from tests.conftest import ROOT
 
 
@@ -31,7 +31,7 @@ def test_the_zip_has_no_address_of_another_host_to_load(unzipped):
 
 
 def test_search_works_from_the_file_system(browser, unzipped):
-    page, watch = new_page(browser, "file:")
+    page, watch = watched_page(browser, "file:")
     page.set_default_timeout(15_000)
     page.goto((unzipped / "index.html").as_uri())
     search(page, "blueprint")
@@ -40,5 +40,5 @@ def test_search_works_from_the_file_system(browser, unzipped):
     assert page.url.startswith(unzipped.as_uri()) and ".html?h=blueprint" in page.url
     assert page.locator("h1").first.is_visible()
     page.context.close()
-    assert not watch.off_host, watch.off_host
+    assert not watch.requests, watch.requests
     assert not watch.errors, watch.errors

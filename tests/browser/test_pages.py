@@ -12,7 +12,7 @@ from pathlib import Path
 import axe_playwright_python
 from playwright.async_api import async_playwright
 
-from tests.browser.conftest import CHROMIUM_FLAGS, origin
+from tests.browser_tools import is_local, launch_options, origin
 from tests.servers import program
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
@@ -31,7 +31,7 @@ async def audit(browser, site_url, paths, scheme, problems):
     allowed = origin(site_url)
 
     async def only_local(route):
-        if route.request.url.startswith(allowed):
+        if is_local(route.request.url, allowed):
             await route.continue_()
         else:
             problems.append(f"request to another host: {route.request.url}")
@@ -58,7 +58,7 @@ async def audit(browser, site_url, paths, scheme, problems):
 async def audit_site(site_url, paths, scheme):
     problems = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=program("chromium"), args=CHROMIUM_FLAGS)
+        browser = await playwright.chromium.launch(**launch_options())
         await asyncio.gather(*(audit(browser, site_url, paths[tab::TABS], scheme, problems)
                                for tab in range(TABS)))
         await browser.close()

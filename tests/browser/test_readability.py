@@ -6,7 +6,7 @@
   11 px on a 390 px phone screen.
 """
 
-from tests.browser.conftest import new_page
+from tests.browser_tools import watched_page
 from tests.browser.test_pages import page_paths
 
 OPEN_EVERYTHING = """() => {
@@ -45,7 +45,7 @@ LABEL_PROBLEMS = """(smallest) => {
 
 def measure(browser, site_url, paths, viewport, checks):
     """One visit per page at this size; each check is (script, argument). Problems, by page."""
-    page, watch = new_page(browser, site_url, viewport=viewport)
+    page, watch = watched_page(browser, site_url, viewport=viewport)
     problems = []
     for path in paths:
         page.goto(site_url + path, wait_until="domcontentloaded")

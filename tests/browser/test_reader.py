@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import search
+from tests.browser_tools import search
 
 # A query a reader types -> the chapter its first result must be in.
 SEARCHES = {

@@ -7,7 +7,6 @@ import re
 import shutil
 import ssl
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -102,13 +101,3 @@ def shop_behind_nginx(directory, **config):
                     CERT=cert, KEY=key, STATIC_ROOT=DEPLOY / "shop" / "static")
         with nginx(MAIN_CONF.format(d=directory, site=site), directory, https_port):
             yield Stack(directory, https_port, http_port, cert)
-
-
-def wait_for(condition, seconds=10, what="condition"):
-    """Poll `condition` until it returns something truthy, for at most `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if result := condition():
-            return result
-        time.sleep(0.05)
-    raise TimeoutError(f"{what} not met within {seconds} s")

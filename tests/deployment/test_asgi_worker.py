@@ -7,8 +7,8 @@ import sys
 
 from asgiref.wsgi import WsgiToAsgi
 
-from tests.deployment.stack import CONFIG, environment, wait_for
-from tests.servers import ROOT, gunicorn
+from tests.deployment.stack import CONFIG, environment
+from tests.servers import ROOT, gunicorn, wait_for
 
 ASGI = ["--worker-class", "asgi", "--threads", "1"]
 

@@ -6,8 +6,8 @@ import ssl
 
 import pytest
 
-from tests.deployment.stack import APP, CONFIG, DEPLOY, MAIN_CONF, SITE, certificate, environment, fill, wait_for
-from tests.servers import free_port, gunicorn, nginx
+from tests.deployment.stack import APP, CONFIG, DEPLOY, MAIN_CONF, SITE, certificate, environment, fill
+from tests.servers import free_port, gunicorn, nginx, wait_for
 
 CATCH_ALL = DEPLOY / "nginx-catch-all.conf"
 HSTS = "max-age=63072000"

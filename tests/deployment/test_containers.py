@@ -15,8 +15,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from snippets.deployment.demo import app
-from tests.deployment.stack import APP, CONFIG, DEPLOY, environment, wait_for
-from tests.servers import gunicorn
+from tests.deployment.stack import APP, CONFIG, DEPLOY, environment
+from tests.servers import gunicorn, wait_for
 
 DOCKERFILE = (DEPLOY / "Dockerfile").read_text()
 REQUIREMENTS = DEPLOY / "requirements.txt"

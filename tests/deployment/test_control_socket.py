@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.deployment.stack import APP, CONFIG, environment, wait_for
-from tests.servers import gunicorn
+from tests.deployment.stack import APP, CONFIG, environment
+from tests.servers import gunicorn, wait_for
 
 
 def gunicornc(socket_path, command):

@@ -17,8 +17,8 @@ import urllib.request
 
 import pytest
 
-from tests.deployment.stack import APP, CONFIG, DEPLOY, environment, wait_for
-from tests.servers import free_port, gunicorn, python_process
+from tests.deployment.stack import APP, CONFIG, DEPLOY, environment
+from tests.servers import free_port, gunicorn, python_process, wait_for
 
 
 def get(url, headers=None):

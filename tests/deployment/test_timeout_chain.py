@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 import yaml
 from sqlalchemy.pool import QueuePool
 
-from tests.deployment.stack import APP, CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, environment, fill, wait_for
-from tests.servers import free_port, gunicorn, nginx
+from tests.deployment.stack import APP, CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, environment, fill
+from tests.servers import free_port, gunicorn, nginx, wait_for
 
 SVG = DEPLOY / "timeout_chain.svg"
 NS = "{http://www.w3.org/2000/svg}"

@@ -53,6 +53,7 @@ def guide(tmp_path):
         "mkdocs.yml": config[: config.index("# Page tree")] + "nav:\n  - index.md\n  - demo.md\n",
         "pyproject.toml": (ROOT / "pyproject.toml").read_text(),
         "tests/conftest.py": (ROOT / "tests/conftest.py").read_text(),
+        "scripts/vendor.py": (ROOT / "scripts/vendor.py").read_text(),  # the hook ships its files
         "docs/index.md": "---\ndescription: Home.\n---\n\n# Home\n",
         "docs/demo.md": PAGE,
         "snippets/demo/greet.py": SNIPPET,

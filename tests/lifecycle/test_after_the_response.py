@@ -5,7 +5,7 @@ import urllib.request
 
 from snippets.lifecycle import after_the_response
 from snippets.lifecycle.after_the_response import app, order_of_events, slow_cleanup
-from tests.servers import gunicorn
+from tests.servers import gunicorn, wait_for
 
 
 def test_order_of_events_in_process():
@@ -47,9 +47,7 @@ def test_on_gunicorn_the_client_has_the_whole_response_while_call_on_close_still
             assert response.read() == b"report ready\n"      # the whole body, by Content-Length
         assert not (tmp_path / "cleanup.txt").exists()       # the callback is still waiting
         (tmp_path / "released").touch()
-        deadline = time.monotonic() + 10
         done = tmp_path / "cleanup.txt"
-        while not (done.exists() and done.read_text().endswith("\n")) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_for(lambda: done.exists() and done.read_text().endswith("\n"), 10, "cleanup.txt written", 0.01)
         assert (tmp_path / "cleanup.txt").read_text() == (
             "client already had the response: True; request context False, app context False\n")

@@ -1,19 +1,15 @@
 """Real workers: a Celery worker and an RQ worker, each started here and stopped at the end."""
 
-import time
 
-from tests.servers import python_process, redis_server
+from tests.servers import python_process, redis_server, wait_for
 
 
 def poll(client, location, seconds=15):
     """GET `location` until it stops answering 202; a deadline, never an open-ended loop."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    def done():
         response = client.get(location)
-        if response.status_code != 202:
-            return response
-        time.sleep(0.05)
-    raise TimeoutError(f"{location} still pending after {seconds} s")
+        return response if response.status_code != 202 else None
+    return wait_for(done, seconds, f"{location} answering something other than 202")
 
 
 def test_celery_worker_runs_the_task_in_an_app_context(tmp_path):

@@ -4,19 +4,17 @@ import os
 import signal
 import time
 
-from tests.servers import python_process, redis_server
+from tests.servers import python_process, redis_server, wait_for
 
 WORKER = ["-m", "celery", "-A", "snippets.scaling.reliability_worker:celery_app", "worker",
           "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"]
 
 
 def until(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+    try:
+        return wait_for(condition, seconds)
+    except TimeoutError:
+        return False
 
 
 def close(app):

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Error
 
-from tests.security.conftest import isolated_context
+from tests.browser_tools import isolated_context
 
 
 def test_an_unserved_host_is_aborted_and_recorded(browser):

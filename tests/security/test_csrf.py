@@ -3,7 +3,7 @@ import re
 from flask import Flask, request
 
 from snippets.security import csrf, csrf_unsafe
-from tests.security.conftest import isolated_context, live_server, serve
+from tests.browser_tools import isolated_context, live_server, serve
 
 FORGED_JSON = '{"email": "attacker@evil.example", "x": "="}'  # what a text/plain form can send
 # The attacker's page on another site: the form above, submitted as soon as the victim opens it.

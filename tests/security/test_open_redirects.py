@@ -7,7 +7,7 @@ import werkzeug.urls
 from playwright.sync_api import Error
 
 from snippets.security import redirects, redirects_unsafe
-from tests.security.conftest import Requests, isolated_context, live_server
+from tests.browser_tools import Requests, isolated_context, live_server
 
 ESCAPES = ["//evil.example", "https://evil.example", "/\t/evil.example", "https:evil.example"]
 ALL_PAYLOADS = ESCAPES + ["/\\evil.example", "javascript:alert(1)", " //evil.example", "evil.example",

@@ -6,7 +6,7 @@ import pytest
 from flask import Flask, abort
 
 from snippets.security import xss, xss_unsafe
-from tests.security.conftest import serve
+from tests.browser_tools import serve
 
 STEAL = "document.title='pwned'"
 PAYLOADS = {

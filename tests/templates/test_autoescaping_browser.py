@@ -7,7 +7,7 @@ page tried to make would be aborted and fail the test.
 import pytest
 
 from snippets.templates.autoescaping.app import app
-from tests.browser.conftest import chromium
+from tests.browser_tools import chromium
 
 HOSTILE_NAME = 'x" onmouseover=alert(document.domain) x="'
 

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Error
 
 from snippets.testing.browser_only import api, app
-from tests.browser.conftest import chromium
-from tests.security.conftest import Requests, isolated_context, live_server, serve
+from tests.browser_tools import Requests, chromium, isolated_context, live_server, serve
 
 
 @pytest.fixture(scope="module")

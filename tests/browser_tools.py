@@ -1,0 +1,224 @@
+"""Everything the tests and `bench` do with a browser, in one place: Debian's Chromium under
+Playwright, the built site served on loopback, one policy for requests to other hosts, and the
+search box.
+
+    chromium()                  a headless Chromium (sync API), closed on leaving
+    launch_options()            the same launch for Playwright's async API (test_pages, bench)
+    serving(directory)          the built site on 127.0.0.1 under /flask-field-guide/, 404.html for misses
+    OffHost(context, origin)    THE off-host policy: a request to `origin` (or data:, blob:)
+                                goes through; any other is aborted and remembered
+    watched_page(browser, url)  a page whose console errors, exceptions and off-host requests are kept
+    isolated_context(browser)   a context that reaches nothing but what `serve` answers (and
+                                127.0.0.1 with loopback=True); a dead proxy backs that up
+    serve(page, app, host)      answer http://<host>/... from a Flask app's test client
+    live_server(app)            a Flask app under Werkzeug's server on 127.0.0.1, in a thread
+    Requests(page)              every request a page made, and the failed ones
+    search(page, query)         type a query as a reader does; the first result's link
+
+Playwright's own browser download does not work here, so Chromium comes from Debian
+(`tests.servers.program("chromium")` says how to install it). No request leaves the machine.
+"""
+
+import contextlib
+import functools
+import http.server
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import expect, sync_playwright
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from tests.servers import LOOPBACK, free_port, in_a_thread, program
+
+PREFIX = "/flask-field-guide/"  # the path of site_url in mkdocs.yml; 404.html links to it
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+def launch_options():
+    """Debian's Chromium, headless, without the background traffic this closed network refuses."""
+    return {"executable_path": program("chromium"), "args": CHROMIUM_FLAGS}
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, under Playwright's sync API; closed on leaving."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**launch_options())
+        yield browser
+        browser.close()
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve `directory` under PREFIX like a static host: 404.html with status 404 when missing."""
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        inside = path[len(PREFIX) - 1:] if path.startswith(PREFIX) else "/__outside__"
+        return super().translate_path(inside)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().send_head()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory):
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    with in_a_thread(http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)) as port:
+        yield f"http://{LOOPBACK}:{port}{PREFIX}"
+
+
+@contextlib.contextmanager
+def serving(directory):
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    with in_a_thread(http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)) as port:
+        yield f"http://{LOOPBACK}:{port}{PREFIX}"
+
+
+def origin(url):
+    """The origin a page may load from: scheme://host:port/ for http, every file: for file:."""
+    if not url.startswith("http"):
+        return "file:"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def is_local(url, allowed_origin):
+    return url.startswith(("data:", "blob:")) or bool(allowed_origin) and url.startswith(allowed_origin)
+
+
+class OffHost:
+    """The one off-host policy. Requests to `allowed_origin` go through; every other request is
+    aborted and remembered in `requests` (with no origin, every request a later, more specific
+    route does not answer)."""
+
+    def __init__(self, context, allowed_origin=None):
+        self.allowed_origin, self.requests = allowed_origin, []
+        context.route("**/*", self.route)
+
+    def route(self, route):
+        if is_local(route.request.url, self.allowed_origin):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+
+class Watch(OffHost):
+    """What a page did that it should not: console errors, exceptions, off-host requests."""
+
+    def __init__(self, page, allowed_origin):
+        super().__init__(page.context, allowed_origin)
+        self.errors = []
+        page.on("console", lambda message: message.type == "error" and self.errors.append(
+            f"console: {message.text} ({page.url})"))
+        page.on("pageerror", lambda error: self.errors.append(f"exception: {error} ({page.url})"))
+
+
+def watched_page(browser, base_url, **context_options):
+    """A new context and page that may load from base_url's origin only, and its Watch."""
+    page = browser.new_context(**context_options).new_page()
+    return page, Watch(page, origin(base_url))
+
+
+def isolated_context(browser, loopback=False, **options):
+    """A context whose requests go nowhere; with `loopback`, 127.0.0.1 (and only it) is reachable."""
+    proxy = {"server": f"http://{LOOPBACK}:{free_port()}"}
+    if loopback:  # Playwright sends even 127.0.0.1 through the proxy unless it is bypassed
+        proxy["bypass"] = LOOPBACK
+    context = browser.new_context(proxy=proxy, service_workers="block", **options)
+    context.set_default_timeout(10_000)
+    off_host = OffHost(context)
+    if loopback:
+        context.route(lambda url: urlsplit(url).hostname == LOOPBACK, lambda route: route.continue_())
+    return context, off_host
+
+
+class Requests:
+    """Every request a page makes (redirects included) and the ones that never got an answer."""
+
+    def __init__(self, page):
+        self.urls, self.failed = [], []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    def clear(self):
+        self.urls.clear()
+        self.failed.clear()
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def live_server(app):
+    """`app` under Werkzeug's server on a free 127.0.0.1 port, in a thread; yields its origin."""
+    with in_a_thread(make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)) as port:
+        yield f"http://{LOOPBACK}:{port}"
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def live_server(app):
+    """`app` under Werkzeug's server on a free 127.0.0.1 port, in a thread; yields its origin."""
+    with in_a_thread(make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)) as port:
+        yield f"http://{LOOPBACK}:{port}"
+
+
+def serve(page, app, host="app.test"):
+    """Answer http://<host>/... from `app`, with the browser's method, headers, cookies and body.
+
+    Returns the list of (method, path) requests that reached the app."""
+    client = app.test_client(use_cookies=False)  # the browser keeps the cookies
+    seen = []
+
+    def handle(route):
+        request = route.request
+        path = request.url.removeprefix(f"http://{host}")
+        seen.append((request.method, urlsplit(path).path))
+        headers = {k: v for k, v in request.all_headers().items() if not k.startswith(":")}
+        response = client.open(path, method=request.method, headers=headers,
+                               data=request.post_data_buffer)
+        merged = {}  # Playwright takes repeated headers (several Set-Cookie) joined by "\n"
+        for name, value in response.headers.items():
+            merged[name] = f"{merged[name]}\n{value}" if name in merged else value
+        route.fulfill(status=response.status_code, headers=merged, body=response.get_data())
+
+    page.route(lambda url: url.startswith(f"http://{host}/"), handle)
+    return seen
+
+
+def search(page, query):
+    """Type `query` into the search box; return the link of the first result."""
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    box.click()
+    box.fill("")
+    box.press("Backspace")  # the theme reads the box on keyup, so type as a reader does
+    expect(results).to_have_count(0)  # no stale results from the query before
+    box.fill(query[:-1])  # no keyup yet: results for a half-typed prefix would race the full one
+    box.press(query[-1])
+    results.first.wait_for()
+    return results.first.get_attribute("href")
