@@ -98,17 +98,30 @@ def check_coverage(root, tmp):
     return problems
 
 
+# The stages, in the order they run, each with what the run prints for it.
+STAGES = [
+    ("pages", "includes, sections, orphans, inline code, descriptions; ruff"),
+    ("build", "strict, every warning fails, every output recorded; the built pages"),
+    ("outputs", "every recorded output, run again in a fresh process"),
+    ("tests", "pytest with coverage over snippets/"),
+    ("coverage", "every snippet line ran, every other snippet file was read"),
+    ("offline", "the zip's strict build"),
+    ("browser", "the built site in Chromium"),
+]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--fast", action="store_true", help="only the page checks and the strict build")
     args = parser.parse_args()
     root = args.root.resolve()
-    stages = 2 if args.fast else 7
+    stages = 2 if args.fast else len(STAGES)
     browser = not args.fast and (root / BROWSER_TESTS).is_dir()
 
-    def stage(number, text):
-        print(f"check {number}/{stages} {text}", flush=True)
+    def stage(name):
+        number = [n for n, _ in STAGES].index(name) + 1
+        print(f"check {number}/{stages} {name}: {dict(STAGES)[name]}", flush=True)
 
     def fail(stage, problems=()):
         for problem in problems:
@@ -116,32 +129,32 @@ def main():
         print(f"check: FAILED at {stage}")
         return 1
 
-    stage(1, "pages: includes, sections, orphans, inline code, descriptions; ruff")
+    stage("pages")
     if problems := check_pages(root) + lint(root):
         return fail("pages", problems)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        stage(2, "build: strict, every warning fails, every output recorded; the built pages")
+        stage("build")
         if problems := build(tmp / "site", root):
             return fail("build", problems)
         if args.fast:
             print("check: pages and build passed (--fast: the tests, coverage and browser did not run)")
             return 0
-        stage(3, "outputs: every recorded output, run again in a fresh process")
+        stage("outputs")
         problems, _ = check_records(root)
         if problems:
             return fail("outputs", problems)
-        stage(4, "tests: pytest with coverage over snippets/")
+        stage("tests")
         if not run_tests(root, tmp):
             return fail("tests (pytest's summary above names each failing test)")
-        stage(5, "coverage: every snippet line ran, every other snippet file was read")
+        stage("coverage")
         if problems := check_coverage(root, tmp):
             return fail("coverage", problems)
         if browser:
-            stage(6, "offline: the zip's strict build")
+            stage("offline")
             if problems := build(tmp / "offline.zip", root, offline=True):
                 return fail("offline", problems)
-            stage(7, "browser: the built site in Chromium")
+            stage("browser")
             if not run_browser_tests(root, tmp):
                 return fail("browser (pytest's summary above names each failing test)")
     print("check: all passed")

@@ -5,6 +5,7 @@ conftest, one page, one snippet, one test), breaks it the way a contributor
 might, runs the real check on it and reads the message.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -111,6 +112,9 @@ def test_an_unbroken_copy_passes(guide):
     code, output = check(guide)
     assert code == 0, output
     assert "check: all passed" in output
+    # every stage in order; a copy with no tests/browser/ has no site to test offline or in Chromium
+    ran = re.findall(r"^check (\d)/7 (\w+):", output, re.M)
+    assert ran == [(str(n), name) for n, name in enumerate(["pages", "build", "outputs", "tests", "coverage"], 1)]
 
 
 def test_an_orphan_snippet_fails(guide):

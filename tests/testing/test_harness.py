@@ -1,6 +1,7 @@
 """What the Testing chapter says about this guide's own harness, checked against its files."""
 
-import re
+import os
+import subprocess
 import site
 import sys
 import tomllib
@@ -18,25 +19,41 @@ def test_pytest_settings():
 
 
 def test_check_runs_seven_stages_in_order():
-    # The page lists the stages of the check's own docstring, in the order main() runs them;
-    # what each stage catches is proved by tests/harness/test_check.py.
-    check = (ROOT / "scripts" / "check.py").read_text()
-    stages = ["pages", "build", "outputs", "tests", "coverage", "offline", "browser"]
-    assert re.findall(r"^  \d\. (\w+):", check, re.M) == stages
-    positions = [check.index(f'stage({n}, "{name}') for n, name in enumerate(stages, 1)]
-    assert positions == sorted(positions)
-    assert '"--cov=snippets"' in check
-    # pages stage: Python and Jinja count as inline code; an empty __init__.py is no snippet
-    rules = (ROOT / "scripts" / "page_rules.py").read_text()
-    assert '"jinja"' in rules and '"python"' in rules
-    assert 'path.name == "__init__.py" and not path.read_text().strip()' in rules
+    # The page lists the stages of the check; what each one catches, and that a run prints them
+    # in this order, is proved on a scratch guide by tests/harness/test_check.py.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import check
+
+    assert [name for name, _ in check.STAGES] == ["pages", "build", "outputs", "tests", "coverage",
+                                                  "offline", "browser"]
 
 
-def test_conftest_records_opened_snippets_with_an_audit_hook():
-    conftest = (ROOT / "tests" / "conftest.py").read_text()
-    assert "sys.addaudithook(_record_open)" in conftest
-    assert 'event == "open"' in conftest
-    assert 'os.environ.get("FFG_OPENED")' in conftest
+def test_python_and_jinja_typed_inline_count_and_an_empty_init_is_no_snippet(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import page_rules
+
+    for lang in ("python", "jinja"):
+        page = ["```" + lang, "a", "b", "c", "d", "```"]
+        assert page_rules.inline_code("x.md", page), lang
+    assert not page_rules.inline_code("x.md", ["```python", "a", "b", "c", "```"])  # three lines: fine
+    (tmp_path / "snippets" / "pkg").mkdir(parents=True)
+    (tmp_path / "snippets" / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "snippets" / "pkg" / "views.py").write_text("x = 1\n")
+    assert [p.name for p in page_rules.snippet_files(tmp_path)] == ["views.py"]
+
+
+def test_conftest_records_the_snippets_a_test_opened(tmp_path):
+    # Run a one-test session with this conftest: the file it reads is reported as opened.
+    (tmp_path / "test_reads.py").write_text(
+        "from pathlib import Path\n\n"
+        "def test_reads():\n"
+        f"    Path({str(ROOT / 'snippets' / 'deployment' / 'nginx-shop.conf')!r}).read_text()\n")
+    report = tmp_path / "opened.txt"
+    env = dict(os.environ, FFG_OPENED=str(report))
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
+                    "--rootdir", str(tmp_path), str(tmp_path / "test_reads.py")],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    assert "snippets/deployment/nginx-shop.conf" in report.read_text().splitlines()
 
 
 def test_records_are_made_with_the_test_client_and_long_bodies_are_cut():
@@ -54,9 +71,11 @@ def test_records_are_made_with_the_test_client_and_long_bodies_are_cut():
 def test_a_macro_that_raises_fails_the_strict_build():
     # mkdocs-macros reports a failed page as a warning, which strict mode counts; the check's
     # own tests make an example raise and read the message (tests/harness/test_check.py).
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text()
-    assert re.search(r"^strict: true$", mkdocs_yml, re.M)
-    assert re.search(r"- macros:\n(?:\s{6,}.*\n)*?\s+on_error_fail: false", mkdocs_yml)
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.strict is True
+    assert config.plugins["macros"].config["on_error_fail"] is False
 
 
 def test_coverage_measures_children_through_a_pth_file_and_an_environment_variable():
