@@ -84,13 +84,6 @@ def serving(directory):
         yield f"http://{LOOPBACK}:{port}{PREFIX}"
 
 
-@contextlib.contextmanager
-def serving(directory):
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    with in_a_thread(http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)) as port:
-        yield f"http://{LOOPBACK}:{port}{PREFIX}"
-
-
 def origin(url):
     """The origin a page may load from: scheme://host:port/ for http, every file: for file:."""
     if not url.startswith("http"):
@@ -161,18 +154,6 @@ class Requests:
     def clear(self):
         self.urls.clear()
         self.failed.clear()
-
-
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def live_server(app):
-    """`app` under Werkzeug's server on a free 127.0.0.1 port, in a thread; yields its origin."""
-    with in_a_thread(make_server(LOOPBACK, 0, app, threaded=True, request_handler=_Quiet)) as port:
-        yield f"http://{LOOPBACK}:{port}"
 
 
 class _Quiet(WSGIRequestHandler):
