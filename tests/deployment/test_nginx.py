@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from snippets.deployment import tested_versions
-from tests.deployment.stack import (CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, fill, shop_behind_nginx,
-                                    wait_for)
-from tests.servers import free_port, nginx, program
+from tests.deployment.stack import (CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, fill, shop_behind_nginx)
+from tests.servers import free_port, nginx, program, wait_for
 
 DEBIAN_DEFAULT = DEPLOY / "debian-default-site.conf"
 

@@ -8,9 +8,8 @@ import urllib.request
 import pytest
 
 from snippets.deployment.release import deploy, switch, switch_upstream
-from tests.deployment.stack import (APP, CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, environment, fill,
-                                    wait_for)
-from tests.servers import free_port, gunicorn, nginx, python_process
+from tests.deployment.stack import (APP, CONFIG, DEPLOY, MAIN_CONF, SITE, Stack, certificate, environment, fill)
+from tests.servers import free_port, gunicorn, nginx, python_process, wait_for
 
 VERSION_VIEW = '\n\n@bp.get("/version")\ndef version():\n    return {{"release": "{name}", "pid": os.getpid()}}\n'
 BROKEN = '\nraise RuntimeError("a broken deploy")\n'
