@@ -99,7 +99,7 @@ def pages_with_calls(root, chosen=None):
     if chosen:
         wanted = {(root / c).resolve() for c in chosen}
         pages = [p for p in pages if p.resolve() in wanted]
-    return [p for p in pages if records.CALL_IN_PAGE.search(p.read_text(encoding="utf-8"))]
+    return [p for p in pages if records.CALL_IN_PAGE.search(records.page_source(p))]
 
 
 def versions():

@@ -1,7 +1,8 @@
 /* The quiz of docs/questions/quiz.md.
  *
  * The page holds every question of the bank as a card (built by the `quiz` macro in
- * overrides/macros.py), each with its answer hidden. This script shows one card at a time,
+ * overrides/macros/questions.py), all of them hidden and stacked in one place (guide.css), so
+ * nothing moves when this script starts. It shows one card at a time,
  * reveals answers on request and remembers, in localStorage, which questions the reader
  * marked as known. No request leaves the browser, so it works offline.
  *
@@ -129,11 +130,12 @@
     Array.prototype.forEach.call(document.querySelectorAll(".ffg-quiz"), setUp);
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init); // Material: runs on the first load and after each instant navigation
-  } else if (document.readyState === "loading") {
+  // The page as loaded, then each page Material's instant navigation swaps in (`document$`).
+  // Both, because from file:// (the offline zip) `document$` never emits; set-up is idempotent.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
   }
+  if (typeof document$ !== "undefined") document$.subscribe(init);
 })();

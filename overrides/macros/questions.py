@@ -1,29 +1,61 @@
-"""The Questions chapter's macros: the bank, the answers you'll still hear and the quiz.
+"""The question macros: the bank, the answers you'll still hear, the quiz, the chapters'
+self-check questions and the study page.
 
-The data lives in docs/questions/bank.yml and docs/questions/wrong-answers.yml (kept out of
-the site by `exclude_docs`):
+The data lives in docs/questions/bank.yml, docs/questions/wrong-answers.yml and
+docs/questions/self-check/<chapter>.yml (kept out of the site by `exclude_docs`):
 
     {@ question_bank(["routing"]) @}          questions by level, then topic
     {@ question_index("fresher") @}           one line per question, linked
     {@ question_counts() @}                   a table: topics x levels
     {@ wrong_answers() @}                     the claims that still circulate, as callouts
     {@ quiz() @}                              cards for docs/assets/quiz.js
+    {@ self_check("routing") @}               a chapter's self-check questions, folded
+    {@ study() @}                             the study page: every card, hidden, for study.js
+    {@ study_progress("routing") @}           learned / due / new for a chapter (or all)
+
+All the questions together are the study pool: `cards()` lists them, one dict per card (id,
+source, chapter, level, question, answer, read_more, key_points), and `self_check_cards(chapter)`
+one chapter's self-check questions. After each build, `write_pool` writes the pool's index
+(id, chapter, level) to assets/study/cards.js for the progress counts (a script, not JSON to
+fetch: fetch() fails from file:// in the offline zip).
 
 Links in the data are relative to docs/; they are rewritten relative to the page that renders
 them, so the strict build checks them like any other. Titles go inside "..." in admonition
 syntax and must not contain a double quote; answers must not contain the macro delimiters.
 """
 
+import ast
 import html
+import json
 import posixpath
+import re
 import textwrap
 from pathlib import Path
 
 import yaml
 
+from . import reading, records
+
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
+SELF_CHECK = QUESTIONS / "self-check"
 LEVELS = {"fresher": "Fresher", "experienced": "Experienced"}
+# The guide's chapters that end with a self-check page, and their titles (as in the nav).
+CHAPTERS = {
+    "foundations": "Foundations", "routing": "Routing", "requests": "Requests & responses",
+    "templates": "Templates", "contexts": "Contexts", "lifecycle": "Lifecycle",
+    "structure": "Application structure", "extensions": "Extensions", "security": "Security",
+    "testing": "Testing", "deployment": "Deployment", "scaling": "Scaling",
+}
+# The chapter a bank topic belongs to, so a chapter's progress counts its bank questions too.
+TOPIC_CHAPTER = {
+    "general": "foundations", "configuration": "structure", "cli": "structure",
+    "async": "scaling",
+}
+POOL_FILE = "assets/study/cards.js"
+POOL_VERSION = 1
+CARD_FIELDS = {"id", "level", "question", "answer", "read_more", "key_points"}
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 def define(env):
     """Add the question macros to mkdocs-macros' environment."""
@@ -100,7 +132,150 @@ def define(env):
         bank = data("bank")
         page = env.page.file.src_uri
         cards = [_card(q, bank, page) for q in bank["questions"]]
-        return "\n\n".join(cards)
+        # Hidden in the HTML and stacked in one cell (guide.css): quiz.js shows one, nothing moves.
+        return '<div class="ffg-quiz-deck" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+    @env.macro
+    def self_check(chapter):
+        """A chapter's self-check questions as folds, their Try-it calls run as the page's own."""
+        folds = "\n".join(_fold(card) for card in self_check_cards(chapter))
+        # The reading time counts the questions, as when they were typed into the page.
+        env.page.meta["reading_minutes"] = reading.minutes_for(
+            records.SELF_CHECK_IN_PAGE.sub(lambda _: folds, env.markdown))
+        return records.CALL_IN_PAGE.sub(_recorded_output, folds)
+
+    def _recorded_output(match):
+        node = ast.parse(match[1], mode="eval").body
+        return env.macros[node.func.id](*[ast.literal_eval(a) for a in node.args],
+                                        **{k.arg: ast.literal_eval(k.value) for k in node.keywords})
+
+    @env.macro
+    def study():
+        """The study page's controls and every card of the pool, hidden, for docs/assets/study.js
+        to show one at a time. Questions and answers sit in two lists with the buttons between
+        them, so revealing an answer moves no button; every box the script fills is there, with
+        its size, before it runs."""
+        page, pool = env.page.file.src_uri, cards()
+        options = "".join(f'<option value="{c}">{html.escape(t)}</option>' for c, t in CHAPTERS.items())
+        grades = "".join(
+            f'<button type="button" class="md-button" data-study-action="grade" data-grade="{n}" '
+            f'aria-keyshortcuts="{n}" disabled>{name} <kbd>{n}</kbd>'
+            f'<span class="ffg-study-interval" data-interval="{n}"></span></button>'
+            for n, name in enumerate(["Again", "Hard", "Good", "Easy"], 1))
+        return "\n".join([
+            '<div class="ffg-study" data-pool-size="%d" markdown>' % len(pool),
+            '<div class="ffg-study-bar">',
+            '<label for="ffg-study-chapter">Chapter</label>',
+            f'<select id="ffg-study-chapter" data-study-filter="chapter"><option value="all">All chapters</option>{options}</select>',
+            '<label for="ffg-study-level">Level</label>',
+            '<select id="ffg-study-level" data-study-filter="level"><option value="all">All levels</option>'
+            '<option value="fresher">Fresher</option><option value="experienced">Experienced</option></select>',
+            "</div>",
+            '<p class="ffg-study-counts" aria-live="polite"><span data-count="due">0</span> due today · '
+            '<span data-count="new">…</span> new · <span data-count="learned">0</span> learned</p>',
+            '<div class="ffg-study-questions" markdown>',
+            '<p class="ffg-study-status" role="status">Loading the cards…</p>',
+            "\n\n".join(_study_question(card) for card in pool),
+            "</div>",
+            '<div class="ffg-study-actions">',
+            '<button type="button" class="md-button md-button--primary" data-study-action="reveal" '
+            'aria-keyshortcuts="Space" aria-expanded="false" disabled>Show answer <kbd>Space</kbd></button>',
+            f'<span class="ffg-study-grades" role="group" aria-label="How well did you answer?">{grades}</span>',
+            "</div>",
+            '<div class="ffg-study-answers" aria-live="polite" markdown>',
+            "\n\n".join(_study_answer(card, page) for card in pool),
+            "</div>",
+            '<div class="ffg-study-transfer">',
+            '<button type="button" class="md-button" data-study-action="export">Export progress</button>',
+            '<button type="button" class="md-button" data-study-action="import">Import progress</button>',
+            '<input type="file" accept=".json,application/json" data-study-file hidden '
+            'aria-label="Progress file to import">',
+            '<p class="ffg-study-message" role="status" aria-live="polite"></p>',
+            "</div>",
+            "</div>",
+        ])
+
+    @env.macro
+    def study_progress(chapter=None):
+        """A line study.js fills with learned / due / new, from the same store as the study page.
+        Its text is there before the script runs, so filling it in moves nothing."""
+        if chapter is not None and chapter not in CHAPTERS:
+            raise ValueError(f"study_progress: unknown chapter {chapter!r}")
+        where = f"the {CHAPTERS[chapter]} chapter" if chapter else "the guide"
+        link = _link("questions/study.md", env.page.file.src_uri)
+        return (f'<p class="ffg-progress" data-chapter="{chapter or "all"}" markdown>'
+                f'<span class="ffg-progress-counts" aria-live="polite">Study progress for {where}: '
+                '<span data-count="learned">0</span> learned · <span data-count="due">0</span> due · '
+                f'<span data-count="new">…</span> new</span> · [Study these]({link}'
+                f'{"?chapter=" + chapter if chapter else ""})</p>')
+
+
+def self_check_cards(chapter):
+    """The self-check questions of one chapter, in page order: one dict per card (the fields
+    of `cards()`). Raises ValueError on a malformed card."""
+    if chapter not in CHAPTERS:
+        raise ValueError(f"self_check_cards: unknown chapter {chapter!r}")
+    path = SELF_CHECK / f"{chapter}.yml"
+    out = []
+    for card in yaml.safe_load(path.read_text(encoding="utf-8"))["cards"]:
+        where = f"{path.relative_to(ROOT)}: {card.get('id')}"
+        if not set(card) <= CARD_FIELDS or not {"id", "level", "question", "answer", "read_more"} <= set(card):
+            raise ValueError(f"{where}: a card has exactly the fields {sorted(CARD_FIELDS)}")
+        if card["level"] not in LEVELS or len(card["read_more"]) != 1:
+            raise ValueError(f"{where}: unknown level, or not one read_more link")
+        if "\n" in card["question"] or "{@" in card["question"]:
+            raise ValueError(f"{where}: a question is one line, without macro delimiters")
+        _check_points(where, card)
+        [(label, link)] = card["read_more"].items()
+        out.append({"id": card["id"], "source": "self-check", "chapter": chapter,
+                    "level": card["level"], "question": card["question"], "answer": card["answer"],
+                    "read_more": (label, link), "key_points": card.get("key_points", [])})
+    return out
+
+
+def bank_cards():
+    """The question bank as cards: its first "Go deeper" link is the card's "read more"."""
+    bank = _load_bank()
+    out = []
+    for q in bank["questions"]:
+        _check_points(f"bank.yml: {q['id']}", q)
+        out.append({"id": q["id"], "source": "bank", "chapter": TOPIC_CHAPTER.get(q["topic"], q["topic"]),
+                    "level": q["level"], "question": q["question"], "answer": q["answer"],
+                    "read_more": next(iter(q["deeper"].items())), "key_points": q.get("key_points", [])})
+    return out
+
+
+def cards():
+    """The study pool: every bank question, then each chapter's self-check questions."""
+    pool = bank_cards() + [card for chapter in CHAPTERS for card in self_check_cards(chapter)]
+    seen = set()
+    for card in pool:
+        if card["id"] in seen:
+            raise ValueError(f"two cards have the id {card['id']!r}")
+        seen.add(card["id"])
+    return pool
+
+
+def write_pool(site_dir):
+    """assets/study/cards.js: the pool's index, as a script that sets a global (a site without
+    the Questions chapter has no pool)."""
+    if not (QUESTIONS / "bank.yml").exists():
+        return
+    index = [{"id": c["id"], "chapter": c["chapter"], "level": c["level"]} for c in cards()]
+    pool = {"version": POOL_VERSION, "chapters": CHAPTERS, "cards": index}
+    target = Path(site_dir) / POOL_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("/* The study pool, written by overrides/macros/questions.py: do not edit. */\n"
+                      f"window.FFG_STUDY_POOL = {json.dumps(pool, separators=(',', ':'))};\n",
+                      encoding="utf-8")
+
+
+def _check_points(where, card):
+    points = card.get("key_points", [])
+    if card["level"] == "experienced" and not 3 <= len(points) <= 5:
+        raise ValueError(f"{where}: an experienced card needs 3-5 key_points")
+    if card["level"] == "fresher" and points:
+        raise ValueError(f"{where}: key_points are for experienced cards")
 
 
 def _load_bank():
@@ -168,7 +343,7 @@ def _card(q, bank, page):
     topic = bank["topics"][q["topic"]]["title"]
     return "\n".join([
         f'<div class="ffg-quiz-card" id="quiz-{qid}" data-id="{qid}" data-level="{q["level"]}" '
-        f'data-topic="{q["topic"]}" markdown>',
+        f'data-topic="{q["topic"]}" hidden markdown>',
         '<div class="admonition question" markdown>',
         f'<p class="admonition-title" id="quiz-{qid}-q" markdown="span">{q["question"]}</p>',
         f"<p><small>{esc(topic)} · {LEVELS[q['level']]}</small></p>",
@@ -186,5 +361,66 @@ def _card(q, bank, page):
         f'aria-describedby="quiz-{qid}-q">I know this</button>',
         "</p>",
         "</div>",
+        "</div>",
+    ])
+
+
+def _fold(card):
+    return f'??? question "{card["question"]}"\n' + textwrap.indent(card["answer"].rstrip("\n"), "    ") + "\n"
+
+
+def _prose(card, page):
+    """The answer without its Try-it tabs (the chapter page shows those), links fixed for `page`."""
+    text = card["answer"].split('\n=== "')[0].strip()
+    if card["source"] != "self-check":
+        return text
+    base = f"{card['chapter']}/self-check.md"
+
+    def relink(match):
+        path, _, anchor = match[1].partition("#")
+        target = posixpath.normpath(posixpath.join(card["chapter"], path)) if path else base
+        return "](" + _link(target + (f"#{anchor}" if anchor else ""), page) + ")"
+    return MARKDOWN_LINK.sub(relink, text)
+
+
+def _inline(text):
+    """A key point's Markdown (code spans only) as HTML."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
+
+
+def _where(card):
+    return (f"{CHAPTERS[card['chapter']]} · {LEVELS[card['level']]} · "
+            + ("self-check" if card["source"] == "self-check" else "question bank"))
+
+
+def _study_question(card):
+    cid = card["id"]
+    return "\n".join([
+        f'<div class="ffg-study-card" id="study-{cid}" data-id="{cid}" data-chapter="{card["chapter"]}" '
+        f'data-level="{card["level"]}" hidden markdown>',
+        f'<p class="ffg-study-question" id="study-{cid}-q" markdown="span">{card["question"]}</p>',
+        f'<p class="ffg-study-where"><small>{html.escape(_where(card))}</small></p>',
+        "</div>",
+    ])
+
+
+def _study_answer(card, page):
+    cid, label = card["id"], card["read_more"][0]
+    points = ""
+    if card["key_points"]:
+        items = "".join(f'<li><label><input type="checkbox"> {_inline(p)}</label></li>'
+                        for p in card["key_points"])
+        points = (f'<p class="ffg-study-points-title" id="study-{cid}-points"><strong>Key points:</strong> '
+                  f'tick the ones your answer had.</p>\n'
+                  f'<ul class="ffg-study-points" aria-labelledby="study-{cid}-points">{items}</ul>')
+    return "\n".join([
+        f'<div class="ffg-study-answer" id="study-{cid}-answer" data-id="{cid}" hidden markdown>',
+        "",
+        _prose(card, page),
+        "",
+        points,
+        "",
+        f"**Read more:** [{label}]({_link(card['read_more'][1], page)})",
+        "",
         "</div>",
     ])

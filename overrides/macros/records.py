@@ -28,6 +28,18 @@ FORMATTING = {"indent", "lang", "brief"}  # options that change how a block look
 HEADER = ("# Outputs of {example}, recorded by `python3 scripts/dev.py record` with {versions}.\n"
           "# The check runs every call again and fails on a difference: do not edit by hand.\n")
 CALL_IN_PAGE = re.compile(r"\{@\s*((?:http|run)\(.*?\))\s*@\}", re.DOTALL)
+# A chapter's self-check questions live in docs/questions/self-check/<chapter>.yml, and their
+# calls are the page's: page_source() puts the data where the page's macro renders it.
+SELF_CHECK_IN_PAGE = re.compile(r'\{@\s*self_check\(\s*"([\w-]+)"\s*\)\s*@\}')
+
+
+def page_source(page, text=None):
+    """A page's Markdown with each self_check(...) replaced by the data it renders."""
+    page = Path(page)
+    text = page.read_text(encoding="utf-8") if text is None else text
+    docs = next((p for p in page.resolve().parents if p.name == "docs"), page.parent)
+    data = docs / "questions" / "self-check"
+    return SELF_CHECK_IN_PAGE.sub(lambda m: (data / f"{m[1]}.yml").read_text(encoding="utf-8"), text)
 
 
 def call_text(name, args, kwargs):
@@ -83,7 +95,7 @@ def matches(recorded, actual):
 def page_calls(page):
     """[(name, args, kwargs), ...] of the page's http/run calls, in the order it shows them."""
     calls = []
-    for text in CALL_IN_PAGE.findall(page.read_text(encoding="utf-8")):
+    for text in CALL_IN_PAGE.findall(page_source(page)):
         node = ast.parse(text, mode="eval").body
         calls.append((node.func.id, [ast.literal_eval(a) for a in node.args],
                       {k.arg: ast.literal_eval(k.value) for k in node.keywords}))
