@@ -16,18 +16,21 @@ import sys
 from . import records
 
 INCLUDE = re.compile(r'--8<--\s+"([^":]+)')
-QUESTION_MACROS = re.compile(r"\{@\s*(?:question_\w+|wrong_answers|quiz)\(")
+QUESTION_MACROS = re.compile(r"\{@\s*(?:question_\w+|wrong_answers|quiz|self_check|study)\(")
+CHEAT_SHEET = re.compile(r"\{@\s*cheat_sheet\(")  # printing.py: a sheet made of its chapter's pages
 SERVING = "FFG_SERVING"  # set by `dev.py serve`: only then is a page recorded again on an edit
 
 
-def dependencies(root, source):
+def dependencies(root, source, chapter=None):
     """(files the page shows or reads, examples it runs) for a page's Markdown source."""
     shows = {root / "snippets" / name for name in INCLUDE.findall(source)}
     runs = {root / "snippets" / ast.parse(call, mode="eval").body.args[0].value
-            for call in records.CALL_IN_PAGE.findall(source)}
+            for call in records.CALL_IN_PAGE.findall(records.page_source(root / "docs" / "index.md", source))}
     shows |= {records.path_for(root, str(example.relative_to(root / "snippets"))) for example in runs}
     if QUESTION_MACROS.search(source):
-        shows |= set((root / "docs" / "questions").glob("*.yml"))
+        shows |= set((root / "docs" / "questions").rglob("*.yml"))
+    if chapter and CHEAT_SHEET.search(source):
+        shows |= set((root / "docs" / chapter).glob("*.md")) | set((root / "docs" / "questions").rglob("*.yml"))
     return shows, runs
 
 
@@ -38,7 +41,7 @@ def refresh(root, docs, site):
         built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
         if not built.exists():
             continue
-        shows, runs = dependencies(root, page.read_text(encoding="utf-8"))
+        shows, runs = dependencies(root, page.read_text(encoding="utf-8"), relative.parts[0])
         if os.environ.get(SERVING) and needs_recording(root, page, shows, runs):
             stale_records.append(page)
         if any(newest(f) > built.stat().st_mtime for f in shows | runs) or page in stale_records:

@@ -97,3 +97,8 @@ def test_a_page_depends_on_its_includes_records_examples_and_question_data():
     assert runs == {ROOT / "snippets/routing/methods.py"}
     assert {ROOT / "snippets/routing/methods.py", ROOT / "snippets/routing/methods.outputs.txt",
             ROOT / "docs/questions/bank.yml"} <= shows
+
+
+def test_a_cheat_sheet_depends_on_every_page_of_its_chapter():
+    shows, _ = rebuilds.dependencies(ROOT, "{@ cheat_sheet() @}\n", "routing")
+    assert {ROOT / "docs/routing/trailing-slashes.md", ROOT / "docs/questions/self-check/routing.yml"} <= shows

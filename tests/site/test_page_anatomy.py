@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 CHAPTERS = ["foundations", "routing", "requests", "templates", "contexts", "lifecycle",
             "structure", "extensions", "security", "testing", "deployment", "scaling"]
-NOT_TOPICS = {"index.md", "self-check.md", "flask-3-2.md"}
+# A cheat sheet is not a topic: it is made of the chapter's key points (overrides/macros/printing.py).
+NOT_TOPICS = {"index.md", "self-check.md", "flask-3-2.md", "cheat-sheet.md"}
 TOPIC_PAGES = sorted(p for c in CHAPTERS for p in (DOCS / c).glob("*.md") if p.name not in NOT_TOPICS)
 
 
