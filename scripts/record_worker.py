@@ -10,26 +10,18 @@ reason (for an exception, the snippet's file and line), when its example raises,
 
 import contextlib
 import importlib
-import importlib.metadata
 import io
 import json
 import re
 import sys
 import traceback
-from datetime import datetime, timezone
 from pathlib import Path
 
-import flask
 import time_machine
-from werkzeug.test import EnvironBuilder
 
+import exchange  # sending a request and formatting it: shared with the browser's "Edit and run"
+from exchange import FROZEN, shorten  # noqa: F401  (shorten: what tests/testing/test_harness.py checks)
 from record import records
-
-FROZEN = datetime(2026, 1, 15, 9, 30, tzinfo=timezone.utc)
-MAX_BODY_LINES = 30
-MAX_LINE = 300
-# What Werkzeug's test client sends on every request unless told otherwise: not worth a line.
-CLIENT_DEFAULTS = {"Host": "localhost", "User-Agent": f"Werkzeug/{importlib.metadata.version('werkzeug')}"}
 
 
 class CallFailed(Exception):
@@ -59,27 +51,16 @@ def run(example, function):
 
 
 def http(clients, root, example, request, app="app", client=None, url_for=None, status=None, **client_kwargs):
-    method, _, path = request.partition(" ")
     key = (example, app, client)
     if client is None or key not in clients:
         clients[key] = application(example, app).test_client()
-    if url_for:
-        with clients[key].application.test_request_context():
-            path = flask.url_for(**url_for)
     with contextlib.redirect_stderr(io.StringIO()) as logged:  # a 500's traceback: news only if unstated
-        response = clients[key].open(path, method=method, **client_kwargs)
-    hops = [*response.history, response]  # with follow_redirects=True, every round trip
+        response = exchange.send(clients[key], request, url_for, **client_kwargs)
     try:
         check_status(response, status, clients[key].application, logged.getvalue(), root)
-        blocks = []
-        for number, hop in enumerate(hops):
-            after = " (after the redirect)" if number else ""
-            sent = format_request(hop.request, client_kwargs if not number else {})
-            blocks += [(f"Request{after}", sent), (f"Response{after}", format_response(hop))]
-        return blocks
+        return exchange.shown(response, client_kwargs)
     finally:
-        for hop in hops:
-            hop.close()  # a file response (send_file, static) holds its file open until closed
+        exchange.close(response)
 
 
 def module(example):
@@ -133,36 +114,6 @@ def in_snippets(filename, root):
 def relative(filename, root):
     path = Path(filename).resolve()
     return str(path.relative_to(Path(root).resolve())) if path.is_relative_to(Path(root).resolve()) else filename
-
-
-def format_request(request, client_kwargs):
-    """The request the app received (response.request), with the body the call sent."""
-    lines = [f"{request.method} {request.full_path.rstrip('?')} HTTP/1.1"]
-    lines += [f"{name}: {value}" for name, value in request.headers.items()
-              if CLIENT_DEFAULTS.get(name) != value]
-    for name, value in client_kwargs.get("environ_base", {}).items():
-        lines.append(f"# environ {name}: {value}")
-    body = ""
-    if any(k in client_kwargs for k in ("data", "json")):
-        options = {k: v for k, v in client_kwargs.items() if k in {"data", "json", "content_type"}}
-        body = EnvironBuilder(path="/", method=request.method, **options).get_request().get_data(as_text=True)
-    return "\n".join(lines + (["", shorten(body)] if body else []))
-
-
-def format_response(response):
-    lines = [f"HTTP/1.1 {response.status}"] + [f"{n}: {v}" for n, v in response.headers.items()]
-    body = response.get_data(as_text=True)
-    return "\n".join(lines + (["", shorten(body)] if body else []))
-
-
-def shorten(body):
-    """A body as a page shows it: at most MAX_BODY_LINES lines of at most MAX_LINE characters."""
-    lines = body.splitlines()
-    shown = [line if len(line) <= MAX_LINE else f"{line[:MAX_LINE]}... ({len(line):,} characters)"
-             for line in lines[:MAX_BODY_LINES]]
-    if len(lines) > MAX_BODY_LINES:
-        shown.append(f"... ({len(lines)} lines in all)")
-    return "\n".join(shown)
 
 
 if __name__ == "__main__":

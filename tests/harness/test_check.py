@@ -54,7 +54,9 @@ def guide(tmp_path):
         "mkdocs.yml": config[: config.index("# Page tree")] + "nav:\n  - index.md\n  - demo.md\n",
         "pyproject.toml": (ROOT / "pyproject.toml").read_text(),
         "tests/conftest.py": (ROOT / "tests/conftest.py").read_text(),
-        "scripts/vendor.py": (ROOT / "scripts/vendor.py").read_text(),  # the hook ships its files
+        # what the build reads of scripts/: the files it ships (vendor.py), the formatting the
+        # "Edit and run" tab runs in the browser (exchange.py)
+        **{f"scripts/{name}": (ROOT / "scripts" / name).read_text() for name in ("vendor.py", "exchange.py")},
         "docs/index.md": "---\ndescription: Home.\n---\n\n# Home\n",
         "docs/demo.md": PAGE,
         "snippets/demo/greet.py": SNIPPET,
