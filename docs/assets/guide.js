@@ -1,4 +1,14 @@
 // Small fixes to the theme's markup, re-applied after every instant navigation.
+
+// Widths are read once the browser has laid the page out anyway: reading them while the page
+// loads would force an extra layout of the whole page (Lighthouse: total blocking time).
+var scrollable = new ResizeObserver(function (entries) {
+  entries.forEach(function (entry) {
+    var box = entry.target
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0")
+  })
+})
+
 document$.subscribe(function () {
   // The search overlay is a dialog; screen readers need its name (axe: aria-dialog-name).
   var search = document.querySelector(".md-search[role=dialog]")
@@ -6,7 +16,7 @@ document$.subscribe(function () {
   // A row of tab labels too wide for the screen scrolls sideways; keyboard users must be able
   // to reach it to scroll it (axe: scrollable-region-focusable).
   document.querySelectorAll(".tabbed-labels").forEach(function (labels) {
-    if (labels.scrollWidth > labels.clientWidth) labels.setAttribute("tabindex", "0")
+    scrollable.observe(labels)
   })
   // On a narrow screen a diagram keeps its drawn size (guide.css) and scrolls sideways, so its
   // labels stay readable instead of shrinking to a few pixels; same keyboard rule as above.
@@ -14,6 +24,7 @@ document$.subscribe(function () {
     var width = svg.viewBox && svg.viewBox.baseVal ? svg.viewBox.baseVal.width : 0
     if (width) svg.style.setProperty("--ffg-drawn-width", width + "px")
     var box = svg.closest(".ffg-diagram")
-    if (box && box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0")
+    if (box) scrollable.observe(box)
   })
 })
+

@@ -1,0 +1,127 @@
+"""MkDocs hook: a search index the reader's browser can load and index in a blink.
+
+Material's search plugin writes every section's whole text, code blocks, "Try it" outputs and
+markup included (about 2 MB for this guide), and the browser downloads all of it on the first
+page and indexes it before the first result can show. After that plugin has written
+search/search_index.json, each section becomes:
+
+  title   as it was (its heading; boosted x1000)
+  tags    as they were (the page's; boosted x1,000,000)
+  text    its first line of prose, as plain text: what a result shows under its title
+  words   a field of our own, indexed but never shown: the section's other words, as often as
+          it uses them (up to REPEATS), and only at the first section of the page that uses
+          them; the page stays findable by every word it has, the section using a word most
+          still ranks high for it, and a result points at the section that introduces the word
+
+Left out:
+  - code blocks and their outputs (`<pre>`), and markup;
+  - lunr's stop words (its own pipeline drops them anyway) and file paths (no reader types
+    "tests/routing/test_x.py", and no shorter prefix of it finds it);
+  - a plain English word on more than 1 section in COMMON ("without", "returns"): it says
+    little about which section to show, and such words are most of the bytes. In a title, a
+    first line, a tag or inline code it stays; API names and anything with a digit, dot,
+    underscore or slash in it are always kept;
+  - pages made of other pages' text (the cheat sheets, the tags page) keep their own entry only:
+    a section named after the page it repeats would compete with that page for its title.
+
+Material's worker indexes every field the index's config lists, so `words` needs no change to
+the theme. The offline zip inlines this same file (Material's offline plugin runs after every
+other post-build step).
+"""
+
+import collections
+import json
+import re
+from pathlib import Path
+
+INDEX = Path("search") / "search_index.json"
+TEASER = 80  # characters of a section's first line shown in a result
+REPEATS = 3  # a word stands in `words` as often as its section uses it, up to this
+COMMON = 200  # a plain word on more than 1 section in COMMON is not indexed in `words`
+DUPLICATES = ("/cheat-sheet/", "/questions/tags/")  # pages made of other pages' text
+# lunr's English stop-word list (lunr.stopWordFilter), as Material 9.8.1's worker has it.
+STOP_WORDS = frozenset("""
+a able about across after all almost also am among an and any are as at be because been but by
+can cannot could dear did do does either else ever every for from get got had has have he her
+hers him his how however i if in into is it its just least let like likely may me might most
+must my neither no nor not of off often on only or other our own rather said say says she
+should since so some than that the their them then there these they this tis to too twas us
+wants was we were what when where which while who whom why will with would yet you your
+""".split())
+PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
+PLAIN_WORD = re.compile(r"[a-z']+")
+FILE = re.compile(r"[\w.]+(/[\w.]+)+\.\w+")  # tests/routing/test_x.py: found by no prefix a reader types
+PARSED = {}  # section HTML -> its text, inline-code words, words: a serve rebuild redoes one page
+LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"
+
+
+def on_post_build(config):
+    path = Path(config.site_dir) / INDEX
+    if path.exists():
+        path.write_text(json.dumps(compact(json.loads(path.read_text(encoding="utf-8"))),
+                                   ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def compact(index):
+    """The index Material's plugin wrote -> the one the reader loads (see the module's doc)."""
+    if "words" in index["config"]["fields"]:
+        return index  # already compacted (a serve rebuild that left the file alone)
+    separator = re.compile(index["config"]["separator"])
+
+    def tokens(text):
+        return words_of(text, separator)
+
+    sections = []
+    for doc in index["docs"]:
+        if (key := (index["config"]["separator"], doc["text"])) not in PARSED:
+            html = PRE.sub(" ", doc["text"])
+            code = frozenset(tokens(TAG.sub(" ", " ".join(CODE.findall(html)))))
+            text = SPACE.sub(" ", TAG.sub(" ", html)).strip()
+            PARSED[key] = text, code, tokens(text)
+        sections.append((doc, *PARSED[key]))
+    used_by = collections.Counter(t for *_, words in sections for t in words)
+    common = max(1, len(sections) // COMMON)
+    code_on_page = collections.defaultdict(set)  # the words a page shows in inline code
+    for doc, _, code, _ in sections:
+        code_on_page[doc["location"].split("#")[0]].update(code)
+
+    docs, seen_on_page = [], collections.defaultdict(set)
+    for doc, text, _, words in sections:
+        page = doc["location"].split("#")[0]
+        first_line = teaser(text)
+        shown = {*tokens(first_line), *tokens(doc["title"])}
+        seen, code = seen_on_page[page], code_on_page[page]
+        if any(marker in f"/{doc['location']}" for marker in DUPLICATES):
+            if "#" in doc["location"]:
+                continue  # a section named after a page it repeats would compete with that page
+            kept = set()
+        else:
+            kept = {t for t in words if t not in seen and t not in shown and not FILE.fullmatch(t)
+                    and (t in code or used_by[t] <= common or not PLAIN_WORD.fullmatch(t))}
+        seen.update(words, shown)
+        entry = {**doc, "text": f"<p>{first_line}</p>" if first_line else ""}
+        if kept:  # each as often as the section uses it, up to REPEATS: lunr ranks by that
+            entry["words"] = " ".join(t for t in sorted(kept) for _ in range(min(words[t], REPEATS)))
+        docs.append(entry)
+    config = {**index["config"], "fields": {**index["config"]["fields"], "words": {"boost": 1.0}}}
+    return {**index, "config": config, "docs": docs}
+
+
+def words_of(text, separator):
+    """How often `text` uses each word, as the worker's tokenizer sees words (split at
+    `separator`, lowercased), less the punctuation around them ("url_for()," and "url_for" are
+    one word) and lunr's stop words; in order of first use."""
+    words = collections.Counter(token.lstrip(LEADING).rstrip(TRAILING)
+                                for token in separator.split(text.lower()))
+    return collections.Counter({w: n for w, n in words.items() if w and w not in STOP_WORDS})
+
+
+def teaser(text, limit=TEASER):
+    """The start of `text`, cut at a space (never inside an entity such as &lt;)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit].rstrip(" ,;:") + " …"
