@@ -7,12 +7,13 @@
     python3 scripts/dev.py record  # run the examples and record the outputs pages show (or: record PAGE.md)
     python3 scripts/dev.py bench   # the performance budget: build, rebuild, page weight, search
     python3 scripts/dev.py offline # dist/flask-field-guide-offline.zip, readable from file://
+    python3 scripts/dev.py pdf     # dist/flask-field-guide.pdf, the whole guide printed by Chromium
 
 Setup is a virtual environment in .venv with the exact pins of requirements.txt,
 reinstalled only when that file changes. Only Python 3.11.5+ must be there first.
-`check` and `bench` also need the real servers and browser the chapters teach with
-(redis-server, nginx, chromium, openssl): run as root, they are installed with apt-get;
-otherwise the command stops and names the packages to install.
+`check`, `bench` and `pdf` also need the real servers and browser the chapters teach with
+(redis-server, nginx, chromium, openssl, and poppler-utils to read the PDF): run as root,
+they are installed with apt-get; otherwise the command stops and names the packages to install.
 """
 
 import hashlib
@@ -38,10 +39,12 @@ COMMANDS = {
     "bench": [str(ROOT / "scripts" / "bench.py")],
     "record": [str(ROOT / "scripts" / "record.py")],
     "offline": [str(ROOT / "scripts" / "offline.py")],
+    "pdf": [str(ROOT / "scripts" / "pdf.py")],
 }
 # Program -> Debian package, for the commands that run real servers and a browser.
-SYSTEM = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium", "openssl": "openssl"}
-NEEDS_SYSTEM = {"check", "bench"}
+SYSTEM = {"redis-server": "redis-server", "nginx": "nginx", "chromium": "chromium", "openssl": "openssl",
+          "pdftotext": "poppler-utils"}
+NEEDS_SYSTEM = {"check", "bench", "pdf"}
 
 
 def setup():

@@ -8,6 +8,7 @@ build reads recorded outputs and question data, and runs no example.
     reading.py      reading time, per page and for a study plan
     jinja_guard.py  Flask's Jinja on a page reaches the reader untouched
     rebuilds.py     what a page depends on, for `dev.py serve`'s partial rebuilds
+    printing.py     a chapter's cheat sheet: interview answer, key points, self-check
 
 Pages call them with {@ @} delimiters, so Flask's own Jinja in a page is left alone:
 
@@ -20,7 +21,7 @@ import platform
 from importlib.metadata import version
 from pathlib import Path
 
-from . import glossary, jinja_guard, outputs, questions, reading, rebuilds
+from . import glossary, jinja_guard, outputs, printing, questions, reading, rebuilds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,6 +34,7 @@ def define_env(env):
     rebuilds.refresh(ROOT, Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
     outputs.define(env, ROOT)
     questions.define(env)
+    printing.define(env)
     env.variables["_abbreviations"] = glossary.abbreviations(glossary.define(env))
     reading.define(env, env.conf["docs_dir"])
 
@@ -40,6 +42,10 @@ def define_env(env):
 def on_pre_page_macros(env):
     env.variables["_source_markdown"] = env.markdown
     env.page.meta["reading_minutes"] = reading.minutes_for(env.markdown)  # not "minutes": the macro
+
+
+def on_post_build(env):
+    questions.write_pool(env.conf["site_dir"])  # assets/study/cards.js, for docs/assets/study.js
 
 
 def on_post_page_macros(env):
