@@ -14,6 +14,7 @@ search box.
     live_server(app)            a Flask app under Werkzeug's server on 127.0.0.1, in a thread
     Requests(page)              every request a page made, and the failed ones
     search(page, query)         type a query as a reader does; the first result's link
+    layout_shift(page)          the page's cumulative layout shift so far (Lighthouse's CLS)
 
 Playwright's own browser download does not work here, so Chromium comes from Debian
 (`tests.servers.program("chromium")` says how to install it). No request leaves the machine.
@@ -203,3 +204,14 @@ def search(page, query):
     box.press(query[-1])
     results.first.wait_for()
     return results.first.get_attribute("href")
+
+
+def layout_shift(page):
+    """The page's cumulative layout shift, without shifts right after input (CLS's own rule)."""
+    return page.evaluate("""() => new Promise(resolve => {
+      let total = 0;
+      new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+      }).observe({type: "layout-shift", buffered: true});
+      setTimeout(() => resolve(total), 1500);
+    })""")

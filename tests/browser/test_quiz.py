@@ -77,19 +77,13 @@ def test_the_quiz_survives_instant_navigation(page, site_url):
 def test_the_quiz_does_not_shift_when_it_starts(browser, site_url):
     """Every card is hidden in the HTML and stacked in one place, so quiz.js picking one moves
     nothing (Lighthouse CLS): measured in a window tall enough to show the whole quiz."""
-    from tests.browser_tools import watched_page
+    from tests.browser_tools import layout_shift, watched_page
 
     page, watch = watched_page(browser, site_url, viewport={"width": 1280, "height": 2400})
     page.goto(site_url + "questions/quiz/")
     expect(page.locator(".ffg-quiz-controls")).to_be_visible()
     expect(page.locator(".ffg-quiz-card:visible")).to_have_count(1)
-    shift = page.evaluate("""() => new Promise(resolve => {
-      let total = 0;
-      new PerformanceObserver(list => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-      }).observe({type: "layout-shift", buffered: true});
-      setTimeout(() => resolve(total), 1500);
-    })""")
+    shift = layout_shift(page)
     page.context.close()
     assert shift < 0.01, f"layout shift {shift:.3f}"
     assert not watch.errors and not watch.requests, (watch.errors, watch.requests)

@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import unzipped  # noqa: F401  (the zip, built once per session)
-from tests.browser_tools import watched_page
+from tests.browser_tools import layout_shift, watched_page
 
 STORE_KEY = "ffg-study"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
@@ -246,17 +246,6 @@ def test_chapter_and_home_progress_show_the_study_pages_numbers(page, site_url, 
     assert counts(page.locator(".ffg-study-counts")) == on_study
     page.emulate_media(color_scheme="dark")
     page.screenshot(path=str(screenshots / "study-dark.png"))
-
-
-def layout_shift(page):
-    """The page's cumulative layout shift, without shifts right after input (CLS's own rule)."""
-    return page.evaluate("""() => new Promise(resolve => {
-      let total = 0;
-      new PerformanceObserver(list => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-      }).observe({type: "layout-shift", buffered: true});
-      setTimeout(() => resolve(total), 1500);
-    })""")
 
 
 def test_the_study_page_does_not_shift_when_it_starts(browser, site_url):
