@@ -20,7 +20,9 @@ def pytest_says(target):
         [sys.executable, "-m", "pytest", target, "--no-header", "-p", "no:cacheprovider",
          "-r", "fE"],
         cwd=PROJECT, capture_output=True, text=True, check=False, timeout=120,
-        env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "COLUMNS": "80"},
+        # CI or BUILD_NUMBER set makes pytest print every diff and summary line in full
+        env={**{k: v for k, v in os.environ.items() if k not in ("CI", "BUILD_NUMBER")},
+             "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "COLUMNS": "80"},
     )
     kept = [f"$ pytest {target}"]
     for line in result.stdout.splitlines():
