@@ -33,6 +33,10 @@ def _no_flask_cli_left_behind(monkeypatch):
     """Running the `flask` command in-process (CliRunner, FlaskGroup) sets FLASK_RUN_FROM_CLI in
     os.environ for good, and every later app.run() in the session then refuses to start."""
     monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
+    # `flask` finds an app by importing `wsgi` or `app`: a module of that name another test left
+    # in sys.modules would be found from any folder (and `flask run` would start serving it).
+    for name in ("app", "wsgi"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -102,11 +102,17 @@ def dev_server_warning():
     logger = logging.getLogger("werkzeug")
     seen = io.StringIO()
     handler = logging.StreamHandler(seen)
+    level, disabled = logger.level, logger.disabled
     logger.addHandler(handler)
+    # what `flask run` logs at, whatever the process did before (Alembic's fileConfig() disables it)
+    logger.setLevel(logging.INFO)
+    logger.disabled = False
     server = make_server("127.0.0.1", 0, Flask(__name__))
     try:
         server.log_startup()
     finally:
         server.server_close()
         logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.disabled = disabled
     return ANSI.sub("", seen.getvalue()).replace(f":{server.port}", ":5000").rstrip()

@@ -15,10 +15,6 @@ def isolated(monkeypatch, tmp_path):
     # Werkzeug's debugger console (the debug-mode tests import it) replaces sys.displayhook for
     # the whole process; an interactive console then prints no results.
     monkeypatch.setattr(sys, "displayhook", sys.__displayhook__)
-    # `flask` finds an app by importing `wsgi` or `app`; a module of that name another test
-    # left in sys.modules would be found from any folder.
-    for name in ("app", "wsgi"):
-        monkeypatch.delitem(sys.modules, name, raising=False)
     monkeypatch.setenv("SHOP_INSTANCE_PATH", str(tmp_path))
     for name in ("FLASK_APP", "FLASK_RUN_FROM_CLI", "FLASK_DEBUG", "FLASK_SKIP_DOTENV",
                  "PYTHONSTARTUP", "SHOP_ENV"):
