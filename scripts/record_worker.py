@@ -20,7 +20,7 @@ from pathlib import Path
 import time_machine
 
 import exchange  # sending a request and formatting it: shared with the browser's "Edit and run"
-from exchange import FROZEN, shorten  # noqa: F401  (shorten: what tests/testing/test_harness.py checks)
+from exchange import FROZEN
 from record import records
 
 

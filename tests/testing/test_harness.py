@@ -59,12 +59,13 @@ def test_conftest_records_the_snippets_a_test_opened(tmp_path):
 def test_records_are_made_with_the_test_client_and_long_bodies_are_cut():
     # What the page says the recorder does, done: one call of an example, through the test client.
     sys.path.insert(0, str(ROOT / "scripts"))
+    import exchange
     import record_worker
 
     [(_, request), (_, response)] = record_worker.http({}, ROOT, "routing/methods.py", "GET /articles")
     assert request == "GET /articles HTTP/1.1"
     assert response.startswith("HTTP/1.1 200 OK")
-    shown = record_worker.shorten("\n".join(f"line {n}" for n in range(40))).splitlines()
+    shown = exchange.shorten("\n".join(f"line {n}" for n in range(40))).splitlines()
     assert len(shown) == 31 and shown[-1] == "... (40 lines in all)"
 
 
