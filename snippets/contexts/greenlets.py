@@ -3,6 +3,7 @@ per greenlet."""
 
 import os
 import threading
+import weakref
 
 import gevent
 import greenlet
@@ -13,6 +14,16 @@ from gevent.event import Event
 app = Flask(__name__)
 socketio = SocketIO(app, async_mode="gevent")
 both_arrived, arrivals = Event(), []
+# Greenlets that have handled a Socket.IO event. Not id(): two greenlets that never live at
+# the same time can share an address, and so an id.
+event_greenlets = weakref.WeakSet()
+
+
+def handled_an_event_before():
+    current = greenlet.getcurrent()
+    seen = current in event_greenlets
+    event_greenlets.add(current)
+    return seen
 
 
 # --8<-- [start:whoami]
@@ -61,7 +72,7 @@ def where():
     return {
         "sid": request.sid,
         "g_events_before": seen_before,
-        "greenlet": id(greenlet.getcurrent()),
+        "greenlet_reused": handled_an_event_before(),
     }
 # --8<-- [end:socketio]
 
