@@ -25,14 +25,20 @@ Left out:
     a section named after the page it repeats would compete with that page for its title.
 
 Material's worker indexes every field the index's config lists, so `words` needs no change to
-the theme. The offline zip inlines this same file (Material's offline plugin runs after every
-other post-build step).
+the theme. Its plugin parses each page's HTML for the index, and highlighted code is most of the
+tags it would parse only for this hook to drop: it is handed the page with every `<pre>` emptied,
+and the page gets its code back before its template is rendered.
+
+The offline zip inlines this same file (Material's offline plugin runs after every other
+post-build step).
 """
 
 import collections
 import json
 import re
 from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
 
 INDEX = Path("search") / "search_index.json"
 TEASER = 80  # characters of a section's first line shown in a result
@@ -49,6 +55,9 @@ should since so some than that the their them then there these they this tis to 
 wants was we were what when where which while who whom why will with would yet you your
 """.split())
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+PRE_INSIDE = re.compile(r"(<pre\b[^>]*>).*?(</pre>)", re.DOTALL)
+# What Material's search plugin removes from page.content once it has indexed the page.
+SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
@@ -56,6 +65,19 @@ PLAIN_WORD = re.compile(r"[a-z']+")
 FILE = re.compile(r"[\w.]+(/[\w.]+)+\.\w+")  # tests/routing/test_x.py: found by no prefix a reader types
 PARSED = {}  # section HTML -> its text, inline-code words, words: a serve rebuild redoes one page
 LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"
+
+
+@event_priority(50)  # before Material's search plugin (0)
+def _index_without_code(context, page, config, nav):
+    page.with_code, page.content = page.content, PRE_INSIDE.sub(r"\1\2", page.content)
+
+
+@event_priority(-50)  # after it
+def _render_with_code(context, page, config, nav):
+    page.content = SEARCH_ATTRIBUTES.sub("", page.with_code)
+
+
+on_page_context = CombinedEvent(_index_without_code, _render_with_code)
 
 
 def on_post_build(config):

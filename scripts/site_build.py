@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,29 +96,15 @@ LEAKS_OUTSIDE_CODE = ("```", "~~~", "{@", "@}")
 HTTP_CALL = re.compile(r"\{@\s*http\(")
 
 
-class _VisibleText(HTMLParser):
-    """The text a reader sees outside code, and how many Request and Response blocks there are."""
-    SKIP = {"pre", "code", "script", "style"}
+HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.DOTALL)  # not text a reader reads
+TAG = re.compile(r"<[^>]*>")  # attribute values have their < and > escaped
+TITLE = re.compile(r'<span class="filename">([^<]*)</span>')  # a code block's title
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.text, self.code, self.titles, self._in_title = 0, [], [], [], False
 
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.depth += 1
-        self._in_title = tag == "span" and ("class", "filename") in attrs
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.depth = max(0, self.depth - 1)
-        self._in_title = False
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.titles.append(data.strip())
-        else:
-            (self.code if self.depth else self.text).append(data)
+def visible(html):
+    """(the text a reader sees outside code, all the page's text, its code blocks' titles)."""
+    return (unescape(TAG.sub("", HIDDEN.sub("", html))), unescape(TAG.sub("", html)),
+            [unescape(title).strip() for title in TITLE.findall(html)])
 
 
 def built_page_problems(root, site):
@@ -128,20 +114,18 @@ def built_page_problems(root, site):
         built = site / (page.parent if page.name == "index" else page) / "index.html"
         if not built.exists():
             continue
-        parsed = _VisibleText()
-        parsed.feed(built.read_text(encoding="utf-8"))
-        text, code = "".join(parsed.text), "".join(parsed.code)
+        text, everything, titles = visible(built.read_text(encoding="utf-8"))
         name = f"docs/{source.relative_to(root / 'docs')}"
-        leaks = [leak for leak in LEAKS_ANYWHERE if leak in text + code]
+        leaks = [leak for leak in LEAKS_ANYWHERE if leak in everything]
         for leak in leaks + [leak for leak in LEAKS_OUTSIDE_CODE if leak in text]:
-                problems.append(
-                    f"{name}: the built page shows {leak!r} as text, so a macro's output or a fence "
-                    "did not render as a code block. At the top level of a page, call the macro "
-                    "with indent=0; inside a tab or admonition, keep the default indent=4.")
-                break
+            problems.append(
+                f"{name}: the built page shows {leak!r} as text, so a macro's output or a fence "
+                "did not render as a code block. At the top level of a page, call the macro "
+                "with indent=0; inside a tab or admonition, keep the default indent=4.")
+            break
         calls = len(HTTP_CALL.findall(source.read_text(encoding="utf-8")))
         for title in ("Request", "Response"):
-            if (shown := parsed.titles.count(title)) < calls:
+            if (shown := titles.count(title)) < calls:
                 problems.append(f"{name}: {calls} http(...) calls but {shown} highlighted {title} "
                                 "blocks on the built page; check the indent of each call.")
     return problems

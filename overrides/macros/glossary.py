@@ -10,14 +10,14 @@ import html
 import posixpath
 from pathlib import Path
 
-import yaml
+from .data import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMS = ROOT / "docs" / "glossary.yml"
 
 
 def terms():
-    return yaml.safe_load(TERMS.read_text(encoding="utf-8"))["terms"] if TERMS.exists() else []
+    return read_yaml(TERMS)["terms"] if TERMS.exists() else []
 
 
 def define(env):
@@ -39,7 +39,7 @@ def define(env):
 
 def abbreviations(loaded):
     """The lines the abbr extension reads; a definition is plain text on one line."""
-    return "\n\n" + "\n".join(f"*[{t['term']}]: {' '.join(t['means'].split())}" for t in loaded) + "\n"
+    return "\n\n" + "\n\n".join(f"*[{t['term']}]: {' '.join(t['means'].split())}" for t in loaded) + "\n"
 
 
 def _relative(target, page):

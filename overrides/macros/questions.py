@@ -32,9 +32,8 @@ import re
 import textwrap
 from pathlib import Path
 
-import yaml
-
 from . import reading, records
+from .data import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
@@ -63,8 +62,8 @@ def define(env):
 
     def data(name):
         if name not in loaded:
-            loaded[name] = _load_bank() if name == "bank" else yaml.safe_load(
-                (QUESTIONS / "wrong-answers.yml").read_text(encoding="utf-8"))["items"]
+            loaded[name] = _load_bank() if name == "bank" else read_yaml(
+                QUESTIONS / "wrong-answers.yml")["items"]
         return loaded[name]
 
     @env.macro
@@ -217,7 +216,7 @@ def self_check_cards(chapter):
         raise ValueError(f"self_check_cards: unknown chapter {chapter!r}")
     path = SELF_CHECK / f"{chapter}.yml"
     out = []
-    for card in yaml.safe_load(path.read_text(encoding="utf-8"))["cards"]:
+    for card in read_yaml(path)["cards"]:
         where = f"{path.relative_to(ROOT)}: {card.get('id')}"
         if not set(card) <= CARD_FIELDS or not {"id", "level", "question", "answer", "read_more"} <= set(card):
             raise ValueError(f"{where}: a card has exactly the fields {sorted(CARD_FIELDS)}")
@@ -279,7 +278,7 @@ def _check_points(where, card):
 
 
 def _load_bank():
-    bank = yaml.safe_load((QUESTIONS / "bank.yml").read_text(encoding="utf-8"))
+    bank = read_yaml(QUESTIONS / "bank.yml")
     for q in bank["questions"]:
         if q["topic"] not in bank["topics"] or q["level"] not in LEVELS:
             raise ValueError(f"bank.yml: {q['id']} has an unknown topic or level")
