@@ -14,8 +14,8 @@ from gevent.event import Event
 app = Flask(__name__)
 socketio = SocketIO(app, async_mode="gevent")
 both_arrived, arrivals = Event(), []
-# Greenlets that have handled a Socket.IO event. Not id(): two greenlets that never live at
-# the same time can share an address, and so an id.
+# The greenlets that have handled a Socket.IO event. Not their id()s:
+# two greenlets that never live at the same time can share an address.
 event_greenlets = weakref.WeakSet()
 
 
