@@ -6,8 +6,7 @@
  * reveals answers on request and remembers, in localStorage, which questions the reader
  * marked as known. No request leaves the browser, so it works offline.
  *
- * Material's instant navigation swaps pages without reloading scripts, so the quiz is set
- * up on every page load through `document$`, and only where a `.ffg-quiz` exists.
+ * Only the quiz page loads it (overrides/main.html).
  */
 (function () {
   "use strict";
@@ -130,12 +129,11 @@
     Array.prototype.forEach.call(document.querySelectorAll(".ffg-quiz"), setUp);
   }
 
-  // The page as loaded, then each page Material's instant navigation swaps in (`document$`).
-  // Both, because from file:// (the offline zip) `document$` never emits; set-up is idempotent.
+  // Only the quiz page loads this script, from its content (overrides/main.html), so it runs on
+  // every visit, Material's instant navigation included.
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
   }
-  if (typeof document$ !== "undefined") document$.subscribe(init);
 })();

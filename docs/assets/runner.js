@@ -4,6 +4,9 @@
 // Nothing else loads until the reader clicks Run: then runner-worker.js starts Pyodide and the
 // pinned wheels, all from this site. A run that takes over LIMIT_MS is stopped.
 (() => {
+  // A page with runnable examples loads this script from its content (overrides/main.html), so
+  // instant navigation runs it on every visit; the first run's worker, and its Python, stay.
+  if (window.ffgRunnerScan) return window.ffgRunnerScan();
   const script = document.currentScript;
   const assets = new URL("./", script ? script.src : location.href);
   const LIMIT_MS = 5000;
@@ -256,7 +259,6 @@
     }
   }
 
+  window.ffgRunnerScan = scan;
   scan();
-  // Instant navigation swaps the page, not this script: the worker, and its loaded Python, stay.
-  if (window.document$) window.document$.subscribe(() => scan());
 })();

@@ -1,7 +1,9 @@
 /* Study mode: spaced repetition over every question of the guide, and the progress lines.
  *
  * docs/questions/study.md holds every card (the `study` macro in overrides/macros/questions.py):
- * its question in one list, its answer and key points in another, all hidden. This script shows
+ * its question in one list, hidden; its answer and key points are in a script of the card's
+ * chapter, assets/study/answers/<chapter>.js, which the build cuts out of the page (a first
+ * visit loads the questions and one chapter's answers, not all of them). This script shows
  * one card at a time, reveals the answer on Space, and schedules the card again from the grade
  * (1-4) with FSRS, the algorithm Anki uses, computed by the ts-fsrs library (vendored by
  * scripts/vendor.py, loaded from the site's own origin). Home and chapter index pages carry a
@@ -17,8 +19,7 @@
  *
  * A card is the ts-fsrs Card with its dates as ISO strings; a card without an entry is new.
  * Nothing leaves the browser. Scripts load with <script> elements, not fetch(), so all of this
- * works from file:// in the offline zip too. Material's instant navigation swaps pages without
- * running scripts again, so the set-up runs through `document$` on every page it shows.
+ * works from file:// in the offline zip too.
  */
 (function () {
   "use strict";
@@ -167,16 +168,25 @@
 
   /* ---- the study page ---- */
 
-  function setUpStudy(root, FSRS) {
-    if (root.dataset.studyReady) return;
-    root.dataset.studyReady = "true";
+  function setUpStudy(root) {
+    if (root.studySetUp) return;
+    root.studySetUp = true;
 
-    var scheduler = FSRS.fsrs(FSRS.generatorParameters({}));
-    var questions = Array.prototype.slice.call(root.querySelectorAll(".ffg-study-card"));
-    var answers = {};
-    Array.prototype.forEach.call(root.querySelectorAll(".ffg-study-answer"), function (answer) {
-      answers[answer.dataset.id] = answer;
+    // The scheduler is needed once an answer shows, not before: ts-fsrs loads on the reader's
+    // first touch or focus in the study box (or the first reveal), not with the page.
+    var FSRS = null, scheduler = null;
+    function withScheduler() {
+      return load("vendor/ts-fsrs/index.umd.js", "FSRS").then(function (library) {
+        FSRS = library;
+        scheduler = scheduler || FSRS.fsrs(FSRS.generatorParameters({}));
+      });
+    }
+    ["pointerdown", "focusin"].forEach(function (name) {
+      root.addEventListener(name, function () { withScheduler().catch(function () {}); }, {once: true});
     });
+    var questions = Array.prototype.slice.call(root.querySelectorAll(".ffg-study-card"));
+    var answersBox = root.querySelector(".ffg-study-answers");
+    var answers = {}; // card id -> its answer element, once its chapter's answers have loaded
     var pool = questions.map(function (q) {
       return {id: q.dataset.id, chapter: q.dataset.chapter, level: q.dataset.level, element: q};
     });
@@ -217,8 +227,23 @@
       return today[0] || null; // learning ahead: what is due later today
     }
 
+    // The answers are not in the page: each chapter's are a script of their own, loaded when a
+    // card of that chapter first comes up (overrides/macros/questions.py, write_answers).
+    function answerOf(card) {
+      var name = "FFG_STUDY_ANSWERS_" + card.chapter;
+      return load("study/answers/" + card.chapter + ".js", name).then(function (chapterAnswers) {
+        Object.keys(chapterAnswers).forEach(function (id) {
+          if (answers[id]) return;
+          answersBox.insertAdjacentHTML("beforeend", chapterAnswers[id]);
+          answers[id] = answersBox.lastElementChild;
+        });
+        return answers[card.id];
+      });
+    }
+
     function setRevealed(revealed) {
-      if (current) answers[current.id].hidden = !revealed;
+      var answer = current && answers[current.id];
+      if (answer) answer.hidden = !revealed;
       reveal.disabled = !current || revealed;
       reveal.setAttribute("aria-expanded", String(revealed));
       grades.forEach(function (button) { button.disabled = !current || !revealed; });
@@ -229,16 +254,18 @@
       showCounts(counts, count(chosen(), store, now));
       if (current) {
         current.element.hidden = true;
-        answers[current.id].hidden = true;
+        if (answers[current.id]) answers[current.id].hidden = true;
       }
       current = pick(now);
       status.hidden = Boolean(current);
       grades.forEach(function (button) { button.querySelector(".ffg-study-interval").textContent = ""; });
       if (current) {
         current.element.hidden = false;
-        Array.prototype.forEach.call(answers[current.id].querySelectorAll("input[type='checkbox']"),
-          function (box) { box.checked = false; });
         root.dataset.current = current.id;
+        answerOf(current).then(function (answer) { // loading now, in the time it takes to answer
+          Array.prototype.forEach.call(answer.querySelectorAll("input[type='checkbox']"),
+            function (box) { box.checked = false; });
+        }, function () { /* doReveal says so */ });
       } else {
         delete root.dataset.current;
         var later = chosen().filter(function (card) { return store.cards[card.id]; })
@@ -252,14 +279,22 @@
 
     function doReveal() {
       if (!current || reveal.disabled) return;
-      var now = new Date();
-      var preview = scheduler.repeat(cardOf(current, now), now);
-      grades.forEach(function (button) {
-        var next = preview[Number(button.dataset.grade)].card.due;
-        button.querySelector(".ffg-study-interval").textContent = interval(now, next);
+      var card = current;
+      Promise.all([answerOf(card), withScheduler()]).then(function () {
+        if (current !== card) return;
+        var now = new Date();
+        var preview = scheduler.repeat(cardOf(current, now), now);
+        grades.forEach(function (button) {
+          var next = preview[Number(button.dataset.grade)].card.due;
+          button.querySelector(".ffg-study-interval").textContent = interval(now, next);
+        });
+        setRevealed(true);
+        grades[2].focus();
+      }, function () {
+        status.hidden = false;
+        status.textContent = "This card's answer or the scheduler (ts-fsrs) did not load; reload " +
+          "the page to try again.";
       });
-      setRevealed(true);
-      grades[2].focus();
     }
 
     function cardOf(card, now) {
@@ -351,13 +386,17 @@
       }
     };
     show();
+    root.dataset.studyReady = "true";
   }
 
-  document.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-    var root = document.querySelector(".ffg-study[data-study-ready]");
-    if (root && root.studyKey) root.studyKey(event);
-  });
+  if (!window.ffgStudyKeys) { // once, however many times the script runs
+    window.ffgStudyKeys = true;
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      var root = document.querySelector(".ffg-study[data-study-ready]");
+      if (root && root.studyKey) root.studyKey(event);
+    });
+  }
 
   /* ---- the progress lines of the home and chapter pages ---- */
 
@@ -372,14 +411,7 @@
   function init() {
     var studies = document.querySelectorAll(".ffg-study");
     if (studies.length) {
-      load("vendor/ts-fsrs/index.umd.js", "FSRS").then(function (FSRS) {
-        Array.prototype.forEach.call(studies, function (root) { setUpStudy(root, FSRS); });
-      }, function () {
-        Array.prototype.forEach.call(studies, function (root) {
-          root.querySelector(".ffg-study-status").textContent =
-            "The scheduler (ts-fsrs) did not load, so the study mode cannot start.";
-        });
-      });
+      Array.prototype.forEach.call(studies, setUpStudy);
     }
     var lines = document.querySelectorAll(".ffg-progress");
     if (lines.length) {
@@ -389,12 +421,11 @@
     }
   }
 
-  // The page as loaded, then each page Material's instant navigation swaps in (`document$`).
-  // Both, because from file:// (the offline zip) `document$` never emits; set-up is idempotent.
+  // Only the pages with a study box or a progress line load this script, from their content
+  // (overrides/main.html), so it runs on every visit, Material's instant navigation included.
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
   }
-  if (typeof document$ !== "undefined") document$.subscribe(init);
 })();

@@ -46,6 +46,7 @@ def on_pre_page_macros(env):
 
 def on_post_build(env):
     questions.write_pool(env.conf["site_dir"])  # assets/study/cards.js, for docs/assets/study.js
+    questions.write_answers(env.conf["site_dir"])  # and the study page's answers, by chapter
 
 
 def on_post_page_macros(env):

@@ -11,6 +11,7 @@ docs/questions/self-check/<chapter>.yml (kept out of the site by `exclude_docs`)
     {@ quiz() @}                              cards for docs/assets/quiz.js
     {@ self_check("routing") @}               a chapter's self-check questions, folded
     {@ study() @}                             the study page: every card, hidden, for study.js
+                                              (its answers then move to a script per chapter)
     {@ study_progress("routing") @}           learned / due / new for a chapter (or all)
 
 All the questions together are the study pool: `cards()` lists them, one dict per card (id,
@@ -55,6 +56,13 @@ POOL_FILE = "assets/study/cards.js"
 POOL_VERSION = 1
 CARD_FIELDS = {"id", "level", "question", "answer", "read_more", "key_points"}
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+ANSWERS_DIR = "assets/study/answers"
+# The built study page's answers box (up to the box after it), and each answer in it; Markdown
+# writes a tag's attributes in its own order.
+STUDY_ANSWERS = re.compile(r'(<div (?=[^>]*class="ffg-study-answers")[^>]*>)(.*?)(</div>\s*<div class="ffg-study-transfer">)', re.S)
+ANSWER_TAG = r'<div (?=[^>]*class="ffg-study-answer")'
+STUDY_ANSWER = re.compile(ANSWER_TAG + r'(?=[^>]*data-id="([^"]+)").*?(?=' + ANSWER_TAG + r'|\Z)', re.S)
+
 
 def define(env):
     """Add the question macros to mkdocs-macros' environment."""
@@ -267,6 +275,32 @@ def write_pool(site_dir):
     target.write_text("/* The study pool, written by overrides/macros/questions.py: do not edit. */\n"
                       f"window.FFG_STUDY_POOL = {json.dumps(pool, separators=(',', ':'))};\n",
                       encoding="utf-8")
+
+
+def write_answers(site_dir):
+    """Cut the answers out of the built study page into one script per chapter,
+    assets/study/answers/<chapter>.js, that study.js loads when a card of that chapter first
+    comes up: a first visit carries every question but one chapter's answers. A page already cut
+    (a `serve` rebuild that left it alone) is left as it is, and so are its scripts."""
+    site = Path(site_dir)
+    built = [p for p in (site / "questions/study/index.html", site / "questions/study.html") if p.exists()]
+    if not built:
+        return
+    page = built[0].read_text(encoding="utf-8")
+    box = STUDY_ANSWERS.search(page)
+    if not box or not box.group(2).strip():
+        return
+    chapter_of = {card["id"]: card["chapter"] for card in cards()}
+    by_chapter = {}
+    for answer in STUDY_ANSWER.finditer(box.group(2)):
+        by_chapter.setdefault(chapter_of[answer.group(1)], {})[answer.group(1)] = answer.group(0).strip()
+    target = site / ANSWERS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for chapter, answers in by_chapter.items():
+        (target / f"{chapter}.js").write_text(
+            "/* The study page's answers for one chapter, cut out of it by overrides/macros/questions.py. */\n"
+            f"window.FFG_STUDY_ANSWERS_{chapter} = {json.dumps(answers)};\n", encoding="utf-8")
+    built[0].write_text(page[:box.start(2)] + "\n" + page[box.end(2):], encoding="utf-8")
 
 
 def _check_points(where, card):

@@ -96,7 +96,7 @@ def go(page, site_url, path, markers):
     page.wait_for_function("""keys => JSON.stringify(
         [...document.querySelectorAll('.ffg-call')].map(m => m.dataset.record)) === JSON.stringify(keys)""",
                            arg=[m["data-record"] for m in markers])
-    page.wait_for_timeout(300)  # Material's document$ follows the new content: runner.js's scan then
+    page.wait_for_timeout(300)  # the new content's runner.js runs: the first one's scan, on it
 
 
 @pytest.mark.timeout(1200)  # about 50 pages and 280 calls; one cold start, then a second or so a tab

@@ -103,12 +103,21 @@ def test_the_pages_show_the_pool(site):
         assert shown == [" ".join(q.replace("`", "").split()) for q in expected], chapter
         assert 'abstract' in built and "In an interview" in built  # the summary stays on the page
     study = (site / "questions" / "study" / "index.html").read_text(encoding="utf-8")
-    tags = re.findall(r'<div class="ffg-study-(card|answer)"([^>]*)>', study)
-    ids = {kind: [re.search(r'data-id="([^"]+)"', attrs)[1] for k, attrs in tags if k == kind]
-           for kind in ("card", "answer")}
-    assert ids["card"] == ids["answer"] == [card["id"] for card in CARDS]
-    assert all('hidden' in attrs for _, attrs in tags)  # the script shows one; nothing moves
-    assert study.count('<input type="checkbox">') == sum(len(card["key_points"]) for card in CARDS)
+    # The answers are cut out of the page into a script per chapter (questions.write_answers).
+    answers = {}
+    for script in sorted((site / questions.ANSWERS_DIR).glob("*.js")):
+        chapter = json.loads(script.read_text(encoding="utf-8").split(" = ", 1)[1].rstrip().rstrip(";"))
+        assert {card["chapter"] for card in CARDS if card["id"] in chapter} == {script.stem}
+        answers.update(chapter)
+    assert "ffg-study-answer\"" not in study  # only the empty box they go into
+    tags = re.findall(r'<div class="ffg-study-card"([^>]*)>', study)
+    assert [re.search(r'data-id="([^"]+)"', attrs)[1] for attrs in tags] == [card["id"] for card in CARDS]
+    assert sorted(answers) == sorted(card["id"] for card in CARDS)
+    for cid, answer in answers.items():
+        assert re.match(r'<div (?=[^>]*class="ffg-study-answer")(?=[^>]*data-id="%s")' % re.escape(cid), answer)
+    assert all('hidden' in attrs for attrs in tags + [a[:a.index(">")] for a in answers.values()])
+    assert sum(a.count('<input type="checkbox">') for a in answers.values()) == \
+        sum(len(card["key_points"]) for card in CARDS)
     bank_anchors = sum(len(re.findall(r'id="q-', (site / "questions" / page).joinpath("index.html").read_text()))
                        for page in {meta["page"][:-3] for meta in questions._load_bank()["topics"].values()})
     assert bank_anchors == EXPECTED["bank"]
