@@ -41,6 +41,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 INDEX = Path("search") / "search_index.json"
+PAGE_COPY = "search_config.json"  # beside it: the index as the page loads it (config only)
 TEASER = 80  # characters of a section's first line shown in a result
 REPEATS = 3  # a word stands in `words` as often as its section uses it, up to this
 COMMON = 200  # a plain word on more than 1 section in COMMON is not indexed in `words`
@@ -67,6 +68,16 @@ PARSED = {}  # section HTML -> its text, inline-code words, words: a serve rebui
 LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"
 
 
+def on_config(config):
+    """Name the theme's search worker (its file name has a hash) for overrides/main.html, which
+    starts docs/assets/search-worker.js with it as the page starts."""
+    for folder in config.theme.dirs:
+        for worker in sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js")):
+            config.extra["search_worker"] = worker.relative_to(folder).as_posix()
+            return config
+    raise ValueError("overrides/search_index.py: the theme has no assets/javascripts/workers/search.*.min.js")
+
+
 @event_priority(50)  # before Material's search plugin (0)
 def _index_without_code(context, page, config, nav):
     page.with_code, page.content = page.content, PRE_INSIDE.sub(r"\1\2", page.content)
@@ -80,11 +91,24 @@ def _render_with_code(context, page, config, nav):
 on_page_context = CombinedEvent(_index_without_code, _render_with_code)
 
 
-def on_post_build(config):
+def _compact_index(config):
     path = Path(config.site_dir) / INDEX
     if path.exists():
         path.write_text(json.dumps(compact(json.loads(path.read_text(encoding="utf-8"))),
                                    ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+@event_priority(-100)  # after every hook that changes the index (troubleshooting_search.py)
+def _write_page_copy(config):
+    """What the page itself loads: the config, no sections (docs/assets/search-worker.js)."""
+    path = Path(config.site_dir) / INDEX
+    if path.exists():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        (path.parent / PAGE_COPY).write_text(json.dumps({"config": index["config"], "docs": []}),
+                                             encoding="utf-8")
+
+
+on_post_build = CombinedEvent(_compact_index, _write_page_copy)
 
 
 def compact(index):

@@ -1,14 +1,20 @@
-// The theme's search worker, started early: it fetches and indexes the search index as soon as
-// it starts, while the page is still loading.
+// The theme's search worker, started with the page: by the time a reader types a query, the
+// index is fetched and indexed.
 //
-// The theme's page script fetches search/search_index.json too, but it can hand the index to the
-// worker only once the page has loaded and its main thread is free (a few hundred ms later), and
-// the worker then needs as long again to index it: a search typed right after landing waited for
-// both. overrides/main.html starts this script instead of the theme's worker (the theme's URL
-// and the index's come as parameters) except from file://, where the theme runs its worker in an
-// iframe and loads the index as a script. This script loads the theme's worker, hands it the
-// index it fetched, and answers the page's own "set up" message with "ready" once that is done.
-// Queries and results pass through unchanged. Should the fetch fail, the page's copy is used.
+// The theme's page script fetches the index itself and hands it to its worker only once the page
+// has loaded and the main thread is free; the worker then needs a few hundred ms more to index
+// it, and a search typed right after landing waited for both. So, except from file:// (where the
+// theme runs its worker in an iframe and loads the index as a script), an inline script in the
+// page's head (overrides/main.html) starts this worker at once and gives it to the theme when
+// the theme asks for its worker; the theme's URL and the index's come as parameters. The same
+// script points the page's own request at search/search_config.json, the index's config without
+// its sections (overrides/search_index.py writes it): the main thread neither parses nor copies
+// 400 kB it does not use.
+//
+// This worker loads the theme's, fetches the index once the page has painted (it must not slow
+// what a first paint waits for), hands it to the theme's code, and answers the page's "set up"
+// message with "ready" once that is done; queries and results pass through unchanged. Should
+// its fetch fail, it sets up with what the page sent.
 ;(function () {
   var SETUP = 0, READY = 1 // the theme's worker protocol: message types
   var params = new URL(location.href).searchParams
@@ -28,7 +34,11 @@
     theirs.forEach(function (listener) { listener({ data: message }) })
   }
 
-  early = fetch(params.get("index"))
+  // The index is fetched once the page has painted, not before: it must not slow the styles and
+  // scripts a first paint waits for. The page says so, or its own set-up message does.
+  var painted
+  early = new Promise(function (resolve) { painted = resolve })
+    .then(function () { return fetch(params.get("index")) })
     .then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.statusText)
       return response.json()
@@ -51,7 +61,10 @@
     })
 
   listen.call(self, "message", function (event) {
-    if (event.data && event.data.type === SETUP) {
+    if (event.data === "painted") {
+      painted()
+    } else if (event.data && event.data.type === SETUP) {
+      painted()
       early.then(function () { send.call(self, { type: READY }) },
                  function () { dispatch(event.data) })
     } else {

@@ -120,10 +120,15 @@ def test_the_hook_rewrites_the_built_index(tmp_path):
     (tmp_path / "search").mkdir()
     path = tmp_path / "search" / "search_index.json"
     path.write_text(json.dumps({"config": CONFIG, "docs": [doc("requests/sessions/", "Sessions", PAGE)]}))
-    search_index.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    site = SimpleNamespace(site_dir=str(tmp_path))
+    for step in search_index.on_post_build.methods:  # compact, then the page's copy
+        step(site)
     written = json.loads(path.read_text())
     assert "words" in written["config"]["fields"] and "<pre" not in path.read_text()
-    search_index.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "none")))  # no index: no-op
+    page_copy = json.loads((tmp_path / "search" / search_index.PAGE_COPY).read_text())
+    assert page_copy == {"config": written["config"], "docs": []}
+    for step in search_index.on_post_build.methods:  # no index: no-op
+        step(SimpleNamespace(site_dir=str(tmp_path / "none")))
 
 
 @pytest.mark.parametrize("text, words", [
@@ -133,3 +138,14 @@ def test_the_hook_rewrites_the_built_index(tmp_path):
 ])
 def test_words_are_split_and_trimmed_as_the_worker_sees_them(text, words):
     assert search_index.words_of(text, re.compile(CONFIG["separator"])) == words
+
+
+def test_the_theme_worker_is_named_for_the_page_and_its_absence_stops_the_build(tmp_path):
+    theme = tmp_path / "theme" / "assets" / "javascripts" / "workers"
+    theme.mkdir(parents=True)
+    config = SimpleNamespace(theme=SimpleNamespace(dirs=[str(tmp_path / "overrides"), str(tmp_path / "theme")]),
+                             extra={})
+    with pytest.raises(ValueError, match="has no assets/javascripts/workers/search"):
+        search_index.on_config(config)
+    (theme / "search.0123abcd.min.js").write_text("")
+    assert search_index.on_config(config).extra["search_worker"] == "assets/javascripts/workers/search.0123abcd.min.js"
