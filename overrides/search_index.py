@@ -29,8 +29,9 @@ the theme. Its plugin parses each page's HTML for the index, and highlighted cod
 tags it would parse only for this hook to drop: it is handed the page with every `<pre>` emptied,
 and the page gets its code back before its template is rendered.
 
-The offline zip inlines this same file (Material's offline plugin runs after every other
-post-build step).
+The offline zip inlines this same file (Material's offline plugin runs after the compaction).
+The page itself loads only search/search_config.json, the config without the sections: the
+search worker fetches the sections (docs/assets/javascripts/workers/search-early.js).
 """
 
 import collections
@@ -70,7 +71,7 @@ LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"
 
 def on_config(config):
     """Name the theme's search worker (its file name has a hash) for overrides/main.html, which
-    starts docs/assets/search-worker.js with it as the page starts."""
+    starts docs/assets/javascripts/workers/search-early.js with it as the page starts."""
     for folder in config.theme.dirs:
         for worker in sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js")):
             config.extra["search_worker"] = worker.relative_to(folder).as_posix()
@@ -100,7 +101,7 @@ def _compact_index(config):
 
 @event_priority(-100)  # after every hook that changes the index (troubleshooting_search.py)
 def _write_page_copy(config):
-    """What the page itself loads: the config, no sections (docs/assets/search-worker.js)."""
+    """What the page itself loads: the config, no sections (docs/assets/javascripts/workers/search-early.js)."""
     path = Path(config.site_dir) / INDEX
     if path.exists():
         index = json.loads(path.read_text(encoding="utf-8"))

@@ -96,15 +96,17 @@ LEAKS_OUTSIDE_CODE = ("```", "~~~", "{@", "@}")
 HTTP_CALL = re.compile(r"\{@\s*http\(")
 
 
-HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.DOTALL)  # not text a reader reads
-TAG = re.compile(r"<[^>]*>")  # attribute values have their < and > escaped
+SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL)  # code a browser runs, never shows
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+TAG = re.compile(r"<[^>]*>")  # outside scripts, a < or > in an attribute value is escaped
 TITLE = re.compile(r'<span class="filename">([^<]*)</span>')  # a code block's title
 
 
 def visible(html):
-    """(the text a reader sees outside code, all the page's text, its code blocks' titles)."""
-    return (unescape(TAG.sub("", HIDDEN.sub("", html))), unescape(TAG.sub("", html)),
-            [unescape(title).strip() for title in TITLE.findall(html)])
+    """(the text a reader sees outside code, all the text a reader sees, code blocks' titles)."""
+    shown = SCRIPT.sub("", html)
+    return (unescape(TAG.sub("", CODE.sub("", shown))), unescape(TAG.sub("", shown)),
+            [unescape(title).strip() for title in TITLE.findall(shown)])
 
 
 def built_page_problems(root, site):

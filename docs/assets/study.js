@@ -229,14 +229,17 @@
 
     // The answers are not in the page: each chapter's are a script of their own, loaded when a
     // card of that chapter first comes up (overrides/macros/questions.py, write_answers).
+    // Their address carries the build's version of them, so a page and its answers never mix
+    // two builds.
     function answerOf(card) {
-      var name = "FFG_STUDY_ANSWERS_" + card.chapter;
-      return load("study/answers/" + card.chapter + ".js", name).then(function (chapterAnswers) {
+      var path = "study/answers/" + card.chapter + ".js?v=" + answersBox.dataset.version;
+      return load(path, "FFG_STUDY_ANSWERS_" + card.chapter).then(function (chapterAnswers) {
         Object.keys(chapterAnswers).forEach(function (id) {
           if (answers[id]) return;
           answersBox.insertAdjacentHTML("beforeend", chapterAnswers[id]);
           answers[id] = answersBox.lastElementChild;
         });
+        if (!answers[card.id]) throw new Error("no answer for " + card.id);
         return answers[card.id];
       });
     }
@@ -289,11 +292,11 @@
           button.querySelector(".ffg-study-interval").textContent = interval(now, next);
         });
         setRevealed(true);
-        grades[2].focus();
+        var focus = document.activeElement;
+        if (focus === reveal || focus === document.body || !root.contains(focus)) grades[2].focus();
       }, function () {
-        status.hidden = false;
-        status.textContent = "This card's answer or the scheduler (ts-fsrs) did not load; reload " +
-          "the page to try again.";
+        if (current === card) message.textContent = "This card's answer or the scheduler " +
+          "(ts-fsrs) did not load; reload the page to try again.";
       });
     }
 

@@ -26,6 +26,7 @@ syntax and must not contain a double quote; answers must not contain the macro d
 """
 
 import ast
+import hashlib
 import html
 import json
 import posixpath
@@ -299,8 +300,11 @@ def write_answers(site_dir):
     for chapter, answers in by_chapter.items():
         (target / f"{chapter}.js").write_text(
             "/* The study page's answers for one chapter, cut out of it by overrides/macros/questions.py. */\n"
-            f"window.FFG_STUDY_ANSWERS_{chapter} = {json.dumps(answers)};\n", encoding="utf-8")
-    built[0].write_text(page[:box.start(2)] + "\n" + page[box.end(2):], encoding="utf-8")
+            f"window[{json.dumps('FFG_STUDY_ANSWERS_' + chapter)}] = {json.dumps(answers)};\n", encoding="utf-8")
+    # The scripts' version, which study.js puts in their address: a page never gets another build's.
+    version = hashlib.sha256(box.group(2).encode("utf-8")).hexdigest()[:12]
+    opening = box.group(1).replace("<div ", f'<div data-version="{version}" ', 1)
+    built[0].write_text(page[:box.start(1)] + opening + "\n" + page[box.end(2):], encoding="utf-8")
 
 
 def _check_points(where, card):

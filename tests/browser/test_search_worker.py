@@ -1,4 +1,4 @@
-"""The early search worker (docs/assets/search-worker.js, started by overrides/main.html): the
+"""The early search worker (docs/assets/javascripts/workers/search-early.js, started by overrides/main.html): the
 page gets it in place of the theme's, it indexes what it fetched itself, and when its fetch
 fails it falls back to the index the page hands it. Results themselves: test_reader.py."""
 
@@ -12,7 +12,7 @@ PROTOCOL = """async ([index, docs]) => {
     .find(src => src.includes("/javascripts/bundle."))
     .replace(/bundle\\.\\w+\\.min\\.js$/, "")
   const config = JSON.parse(document.getElementById("__config").textContent)
-  const worker = new Worker(new URL("../../assets/search-worker.js", location.href) + "?" +
+  const worker = new Worker(new URL("../../assets/javascripts/workers/search-early.js", location.href) + "?" +
     new URLSearchParams({theme: new URL(config.search, location.href), index, suggest: "1"}))
   const next = (type) => new Promise((resolve) => worker.addEventListener("message", function on(e) {
     if (e.data.type === type) { worker.removeEventListener("message", on); resolve(e.data) }
@@ -35,7 +35,7 @@ def test_the_page_starts_the_early_worker_and_searches_with_it(page, visit):
     assert "/routing/url-building/" in search(page, "url_for")
     [early] = [url for url in workers if "search" in url]  # the one search worker: ours
     query = parse_qs(urlsplit(early).query)
-    assert urlsplit(early).path.endswith("/assets/search-worker.js")
+    assert urlsplit(early).path.endswith("/assets/javascripts/workers/search-early.js")
     assert "/assets/javascripts/workers/search." in query["theme"][0]
     assert query["index"][0].endswith("/search/search_index.json") and query["suggest"] == ["1"]
 

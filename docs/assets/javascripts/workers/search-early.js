@@ -13,8 +13,10 @@
 //
 // This worker loads the theme's, fetches the index once the page has painted (it must not slow
 // what a first paint waits for), hands it to the theme's code, and answers the page's "set up"
-// message with "ready" once that is done; queries and results pass through unchanged. Should
-// its fetch fail, it sets up with what the page sent.
+// message with "ready" once that is done; queries and results pass through unchanged. A fetch
+// that fails is tried once more; should that fail too, it sets up with what the page sent (the
+// config alone: search then finds nothing, and says so). It lives beside the theme's worker so
+// that the theme's relative paths (its language files, "../lunr") resolve as they do for it.
 ;(function () {
   var SETUP = 0, READY = 1 // the theme's worker protocol: message types
   var params = new URL(location.href).searchParams
@@ -37,12 +39,14 @@
   // The index is fetched once the page has painted, not before: it must not slow the styles and
   // scripts a first paint waits for. The page says so, or its own set-up message does.
   var painted
-  early = new Promise(function (resolve) { painted = resolve })
-    .then(function () { return fetch(params.get("index")) })
-    .then(function (response) {
+  function index() {
+    return fetch(params.get("index")).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.statusText)
       return response.json()
     })
+  }
+  early = new Promise(function (resolve) { painted = resolve })
+    .then(function () { return index().catch(index) })
     .then(function (index) {
       return new Promise(function (resolve) {
         self.postMessage = function (message) { // the theme's "ready" for our set-up: ours
