@@ -114,12 +114,18 @@ def test_a_folder_example_ships_its_templates_and_a_single_file_only_itself(tmp_
         "snippets/t/data/prices.txt", "snippets/t/other.py", "snippets/t/single.py"]
 
 
-def test_the_http_macro_marks_a_runnable_call_and_writes_its_files(tmp_path):
-    page = "docs/routing/routes-and-methods.md"
+def macros_for(page, site_dir):
+    """The output macros as mkdocs-macros defines them, rendering `page` into `site_dir`."""
     env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_path=page[5:])), macros={},
-                          conf={"site_dir": str(tmp_path)})
+                          conf={"site_dir": str(site_dir)})
     env.macro = lambda f: env.macros.setdefault(f.__name__, f)
     outputs.define(env, ROOT)
+    return env
+
+
+def test_the_http_macro_marks_a_runnable_call_and_writes_its_files(tmp_path):
+    page = "docs/routing/routes-and-methods.md"
+    env = macros_for(page, tmp_path)
     shown = env.macros["http"]("routing/methods.py", "POST /submit", json={"name": "pen"})
     [marker] = re.findall(r'<div class="ffg-call" hidden [^>]*></div>', shown)
     assert 'data-example="routing/methods.py"' in marker and "data-python=" in marker
@@ -133,10 +139,7 @@ def test_the_http_macro_marks_a_runnable_call_and_writes_its_files(tmp_path):
 
 def test_a_call_whose_example_cannot_run_in_the_browser_gets_no_marker(tmp_path):
     page = "docs/contexts/errors.md"
-    env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_path=page[5:])), macros={},
-                          conf={"site_dir": str(tmp_path)})
-    env.macro = lambda f: env.macros.setdefault(f.__name__, f)
-    outputs.define(env, ROOT)
+    env = macros_for(page, tmp_path)
     calls = [c for c in records.page_calls(ROOT / page) if c[1][0] == "contexts/thread_in_a_view.py"]
     assert calls
     for name, args, kwargs in calls:
