@@ -79,3 +79,14 @@ def test_search_index_covers_every_page(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     for page in ("foundations/", "routing/"):
         assert f'"location":"{page}"' in index.replace(" ", "")
+
+
+def test_the_sidebar_lists_this_chapters_pages_and_only_the_other_chapters(site):
+    # navigation.prune: the whole tree on every page was half of each page's HTML and a third of
+    # its DOM, which the theme's script then styles and lays out on every load.
+    html = (site / "routing" / "routes-and-methods" / "index.html").read_text(encoding="utf-8")
+    sidebar = html[html.index('md-nav--primary'):html.index('md-sidebar--secondary')]
+    hrefs = set(re.findall(r'<a href="([^"]+)" class="md-nav__link', sidebar))
+    assert "../variable-rules/" in hrefs and "../cheat-sheet/" in hrefs  # this chapter, page by page
+    assert "../../requests/" in hrefs  # another chapter: one link, to its index
+    assert not {h for h in hrefs if h.startswith("../../requests/") and h != "../../requests/"}
