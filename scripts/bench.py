@@ -22,6 +22,10 @@ the npm registry (scripts/lighthouse/package-lock.json pins it; `npm ci` puts it
 .venv/lighthouse/). When FFG_FLASK_DOCS names a checkout of pallets/flask whose docs build
 (Sphinx in FFG_FLASK_PYTHON, else the checkout's .venv), Flask's own docs are built and searched
 the same way in the same run (their Sphinx search: type in the sidebar box, Enter, first result).
+Two rows are references, not targets: "the theme alone" builds and Lighthouses a site with this
+guide's nav, theme and features whose every page is only its title: the floor under the build
+time and the ceiling over the Lighthouse scores on the machine at hand, whose speed varies (here
+the same build has taken from 8 s to 20 s on different days).
 `--suite` also times the test suite and the browser checks. Nothing leaves the machine.
 """
 
@@ -61,6 +65,7 @@ PREFIX = "/flask-field-guide/"
 FLASK_PREFIX = "/flask-docs/"
 LAND = "routing/routes-and-methods/"  # where a first search starts: a chapter page
 FLASK_LAND = "quickstart/"
+ALONE_PREFIX = "/theme-alone/"
 # Sphinx's first result, or its summary when nothing matched (it searches for all the words).
 SPHINX_RESULT = "#search-results ul.search li, #search-results p.search-summary:not(:empty)"
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse"  # package.json + package-lock.json: the pin
@@ -104,6 +109,7 @@ http {{
         listen {host}:{port};
         location {prefix} {{ alias {site}/; error_page 404 {prefix}404.html; }}
         location {flask_prefix} {{ alias {flask}/; }}
+        location {alone_prefix} {{ alias {alone}/; }}
     }}
 }}
 """
@@ -199,6 +205,32 @@ def flask_docs(out):
                     env=dict(os.environ, HTTP_PROXY=dead, HTTPS_PROXY=dead),
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return seconds, None
+
+
+def theme_alone(out):
+    """The floor under the build and Lighthouse figures: MkDocs and Material alone, with this
+    guide's nav, theme and features, every page only its title, no plugin but search, no
+    extension, no hook. (median seconds of a strict build, the site)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+
+    def pages(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from pages(value) if isinstance(value, list) else [value]
+
+    for path in pages(config["nav"]):
+        (out / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / "docs" / path).write_text(f"# {Path(path).stem}\n", encoding="utf-8")
+    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    alone = {"site_name": config["site_name"], "site_url": config["site_url"], "theme": theme,
+             "plugins": ["search"], "nav": config["nav"]}
+    (out / "mkdocs.yml").write_text(json.dumps(alone), encoding="utf-8")  # JSON is YAML
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out / "site")]
+    times = [timed(command, cwd=out, stderr=subprocess.DEVNULL) for _ in range(RUNS)]
+    return statistics.median(times), out / "site"
 
 
 def gzipped(path, cache={}):
@@ -389,6 +421,9 @@ def main():
         say("Flask's docs with Sphinx")
         flask_build, flask_skipped = flask_docs(flask_site)
         table.add("Flask's docs, Sphinx build", f"{flask_build:.2f} s" if flask_build else flask_skipped)
+        say("the theme alone: the same nav, every page only its title")
+        alone_build, alone_site = theme_alone(tmp / "alone")
+        table.add("the theme alone, strict build (the floor)", f"{alone_build:.2f} s (median of {RUNS})")
         say("`dev.py serve`, a page edit and a snippet edit")
         first, page_edit, snippet_edit = serve_times(SERVE, env={"FFG_SERVING": "1"})
         table.add("`dev.py serve` to its first page", f"{first:.2f} s", "<= 4.5 s", first <= BUDGET["serve"])
@@ -400,7 +435,8 @@ def main():
         flask_site.mkdir(exist_ok=True)
         port = free_port()
         conf = NGINX.format(d=tmp, host=LOOPBACK, port=port, prefix=PREFIX, site=site,
-                            flask_prefix=FLASK_PREFIX, flask=flask_site)
+                            flask_prefix=FLASK_PREFIX, flask=flask_site, alone_prefix=ALONE_PREFIX,
+                            alone=alone_site)
         (tmp / "nginx").mkdir()
         with nginx(conf, tmp / "nginx", port) as origin, chromium() as browser:
             url = origin + PREFIX
@@ -442,6 +478,9 @@ def main():
                 table.add(f"Lighthouse: {kind}", f"{shown} ({path or 'home'})", "100 / 100 / 100 / 100",
                           bool(scores) and all(v == 100 for v in scores.values()))
                 notes += [f"  {kind}: {m}" for m in missed]
+            scores, _ = lighthouse(cli, origin + ALONE_PREFIX + LAND, tmp / "lighthouse.json")
+            table.add("Lighthouse: the theme alone (the ceiling)",
+                      (" / ".join(str(scores[c]) for c in CATEGORIES) if scores else "failed") + f" ({LAND})")
             if flask_build:
                 scores, _ = lighthouse(cli, origin + FLASK_PREFIX + FLASK_LAND, tmp / "lighthouse.json")
                 table.add("Lighthouse: Flask docs' quickstart",
