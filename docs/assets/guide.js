@@ -13,6 +13,14 @@ document$.subscribe(function () {
   // The search overlay is a dialog; screen readers need its name (axe: aria-dialog-name).
   var search = document.querySelector(".md-search[role=dialog]")
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search")
+  // The open chapter's toggle in the sidebar shows only an arrow (navigation.prune with
+  // navigation.indexes); a screen reader would announce a control with no name.
+  document.querySelectorAll(".md-nav--primary label.md-nav__link[for^='__nav_']").forEach(function (toggle) {
+    var chapter = toggle.parentNode.querySelector("a.md-nav__link")
+    if (chapter && !toggle.textContent.trim() && !toggle.hasAttribute("aria-label")) {
+      toggle.setAttribute("aria-label", "Show or hide the pages of " + chapter.textContent.trim())
+    }
+  })
   // A row of tab labels too wide for the screen scrolls sideways; keyboard users must be able
   // to reach it to scroll it (axe: scrollable-region-focusable).
   document.querySelectorAll(".tabbed-labels").forEach(function (labels) {

@@ -62,11 +62,23 @@ def test_the_chosen_theme_stays_chosen_on_the_next_page(page, visit):
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    page.locator(".md-nav__link[href$='/routing/']").first.click()  # instant navigation
+    page.locator(".md-nav--primary .md-nav__link[href$='routing/']").first.click()  # instant navigation
     page.wait_for_url("**/routing/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_every_control_in_the_sidebar_has_a_name(page, visit):
+    # axe does not see a focusable <label> with no text; a screen reader announces nothing.
+    visit("routing/routes-and-methods/")
+    page.locator(".md-nav--primary .md-nav__link[href$='requests/']").first.click()  # instant
+    page.wait_for_url("**/requests/")
+    nameless = page.evaluate("""[...document.querySelectorAll(
+        '.md-nav--primary [tabindex="0"], .md-nav--primary a[href]')].filter((el) =>
+        !el.textContent.trim() && !el.getAttribute("aria-label")).map((el) => el.outerHTML)""")
+    assert page.locator(".md-nav--primary label[aria-label^='Show or hide']").count() == 1
+    assert nameless == []
 
 
 def test_the_copy_button_copies_the_code(page, visit, site_url):
