@@ -20,9 +20,11 @@ tests/browser/test_troubleshooting_search.py checks every entry's query in Chrom
 
 import json
 import re
+import sys
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from macros.data import read_yaml  # the package mkdocs-macros loads: one parse per file
 
 INDEX = Path("search") / "search_index.json"
 BOOST = 1_000_000  # the weight of a tag in Material's search plugin
@@ -36,7 +38,7 @@ def entries(docs_dir):
     """{'troubleshooting/<page>/#<id>': entry} from the chapter's data files."""
     found = {}
     for data in sorted((Path(docs_dir) / "troubleshooting").glob("*.yml")):
-        for entry in yaml.safe_load(data.read_text(encoding="utf-8")) or []:
+        for entry in read_yaml(data) or []:
             if isinstance(entry, dict) and "id" in entry:
                 found[f"troubleshooting/{data.stem}/#{entry['id']}"] = entry
     return found
