@@ -13,6 +13,7 @@ builds the "Edit and run" tab. The example's files go to assets/runnable/<exampl
 only when a reader runs it.
 """
 
+import functools
 import html
 import json
 import platform
@@ -34,6 +35,7 @@ def define(env, root):
     seen = {}  # call text -> how often this page has shown it; reset for every page
     verdicts = {}  # example -> why it does not run in the browser ('' when it does), this build
     written = set()  # '' once this build has written what every run needs
+    read = functools.cache(records.read)  # a record file, parsed once a build (record runs before)
 
     def blocks(name, args, kwargs):
         page = f"docs/{env.page.file.src_path}"
@@ -43,7 +45,7 @@ def define(env, root):
         call = records.call_text(name, args, kwargs)
         seen[call] = seen.get(call, 0) + 1
         key = records.entry_key(page, call, seen[call])
-        found = records.read(records.path_for(root, args[0])).get(key)
+        found = read(records.path_for(root, args[0])).get(key)
         if found is None:
             again = f" (call {seen[call]} of it on this page)" if seen[call] > 1 else ""
             raise MissingRecord(f"{page}: {call}{again} has no recorded output. Run: "

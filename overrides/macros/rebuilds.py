@@ -8,6 +8,7 @@ MkDocs builds it again. A clean build (check, deploy) has no built HTML, so this
 """
 
 import ast
+import functools
 import os
 import re
 import subprocess
@@ -36,13 +37,14 @@ def dependencies(root, source, chapter=None):
 
 def refresh(root, docs, site):
     stale_records = []
+    read = functools.cache(records.read)  # each record file parsed once a refresh
     for page in docs.rglob("*.md"):
         relative = page.relative_to(docs).with_suffix("")
         built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
         if not built.exists():
             continue
         shows, runs = dependencies(root, page.read_text(encoding="utf-8"), relative.parts[0])
-        if os.environ.get(SERVING) and needs_recording(root, page, shows, runs):
+        if os.environ.get(SERVING) and needs_recording(root, page, shows, runs, read):
             stale_records.append(page)
         if any(newest(f) > built.stat().st_mtime for f in shows | runs) or page in stale_records:
             built.unlink()
@@ -51,13 +53,13 @@ def refresh(root, docs, site):
                         *map(str, stale_records)], cwd=root, check=False)
 
 
-def needs_recording(root, page, shows, runs):
+def needs_recording(root, page, shows, runs, read=records.read):
     """An example newer than its records, or a call on the page that has no record yet."""
     record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
     if any(newest(example) > min(record_times, default=0) for example in runs):
         return True
     page_name = str(page.relative_to(root))
-    return any(key not in records.read(records.path_for(root, example))
+    return any(key not in read(records.path_for(root, example))
                for key, example, _ in records.keyed(page_name, records.page_calls(page)))
 
 
