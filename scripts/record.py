@@ -109,9 +109,10 @@ def versions():
 def record(root, chosen=None):
     pages = pages_with_calls(root, chosen)
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(WORKERS) as pool:
-        elsewhere = moved_copy(root, Path(tmp))
-        runs = list(pool.map(lambda p: (p, run_in_a_process(root, p),
-                                        run_in_a_process(elsewhere, elsewhere / p.relative_to(root))), pages))
+        elsewhere = moved_copy(root, Path(tmp))  # before any run: a run could write beside its example
+        here = [pool.submit(run_in_a_process, root, page) for page in pages]
+        there = [pool.submit(run_in_a_process, elsewhere, elsewhere / page.relative_to(root)) for page in pages]
+        runs = [(page, first.result(), second.result()) for page, first, second in zip(pages, here, there)]
     errors, by_example, failed = [], {}, set()
     for page, (first, first_errors), (second, _) in runs:
         errors += first_errors
