@@ -55,6 +55,7 @@ from tests.servers import LOOPBACK, free_port, nginx, program, wait_for  # noqa:
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from dev import COMMANDS  # noqa: E402
+from pdf import nav_entries  # noqa: E402
 from site_build import build  # noqa: E402
 
 RUNS = 3
@@ -217,12 +218,7 @@ def theme_alone(out):
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         config = yaml_load(f)
 
-    def pages(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            yield from pages(value) if isinstance(value, list) else [value]
-
-    for path in pages(config["nav"]):
+    for _, path in nav_entries(config["nav"]):
         (out / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (out / "docs" / path).write_text(f"# {Path(path).stem}\n", encoding="utf-8")
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}

@@ -79,12 +79,8 @@ BOOK_CSS = """
 """
 
 
-def nav_pages(config_file=ROOT / "mkdocs.yml"):
-    """[(section title or None, docs-relative path)] in `nav:` order."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as f:
-        nav = yaml_load(f)["nav"]
+def nav_entries(nav):
+    """[(section title or None, docs-relative path)] of a `nav:` list, in its order."""
     out = []
     for item in nav:
         title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
@@ -92,7 +88,16 @@ def nav_pages(config_file=ROOT / "mkdocs.yml"):
             out += [(title, next(iter(v.values())) if isinstance(v, dict) else v) for v in value]
         else:
             out.append((None, value))
-    return [(section, path) for section, path in out if path not in LEFT_OUT]
+    return out
+
+
+def nav_pages(config_file=ROOT / "mkdocs.yml"):
+    """nav_entries() of the guide's `nav:`, less the pages the printed guide leaves out."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        nav = yaml_load(f)["nav"]
+    return [(section, path) for section, path in nav_entries(nav) if path not in LEFT_OUT]
 
 
 def page_url(path):

@@ -53,7 +53,7 @@ def refresh(root, docs, site):
                         *map(str, stale_records)], cwd=root, check=False)
 
 
-def needs_recording(root, page, shows, runs, read=records.read):
+def needs_recording(root, page, shows, runs, read):
     """An example newer than its records, or a call on the page that has no record yet."""
     record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
     if any(newest(example) > min(record_times, default=0) for example in runs):
