@@ -26,6 +26,11 @@ document$.subscribe(function () {
   document.querySelectorAll(".tabbed-labels").forEach(function (labels) {
     scrollable.observe(labels)
   })
+  // The theme mounts a code block only when it first scrolls into view (content.lazy in
+  // mkdocs.yml), so until then it is the layout, not the theme, that says which blocks scroll.
+  document.querySelectorAll(".highlight pre > code").forEach(function (code) {
+    scrollable.observe(code)
+  })
   // On a narrow screen a diagram keeps its drawn size (guide.css) and scrolls sideways, so its
   // labels stay readable instead of shrinking to a few pixels; same keyboard rule as above.
   document.querySelectorAll(".ffg-diagram svg").forEach(function (svg) {
