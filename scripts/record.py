@@ -32,6 +32,9 @@ sys.path.insert(0, str(ROOT / "overrides"))
 from macros import records  # noqa: E402  (the format the build reads)
 
 WORKERS = os.cpu_count() or 2
+# Scratch folders in memory where the system has one (Linux's /dev/shm): the moved copy is some
+# 700 files, which took 0.7 s to write to this machine's disk and 0.02 s to memory.
+SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 # Each copied file is dated this much earlier: another year, month, day, weekday, hour, minute
 # and second, so every field of a date taken from a file differs between the two runs.
 EARLIER = 400 * 86400 + 3661
@@ -39,7 +42,7 @@ EARLIER = 400 * 86400 + 3661
 
 def run_in_a_process(root, page):
     """Run one page's calls in a fresh interpreter; {key: blocks} and the errors, one line each."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
         result_file = Path(tmp) / "result.json"
         done = subprocess.run([sys.executable, "-m", "record_worker", str(root), str(page), str(result_file)],
                               cwd=root, env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), PYTHONHASHSEED="0"),
@@ -108,7 +111,7 @@ def versions():
 
 def record(root, chosen=None):
     pages = pages_with_calls(root, chosen)
-    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(WORKERS) as pool:
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp, ThreadPoolExecutor(WORKERS) as pool:
         elsewhere = moved_copy(root, Path(tmp))  # before any run: a run could write beside its example
         here = [pool.submit(run_in_a_process, root, page) for page in pages]
         there = [pool.submit(run_in_a_process, elsewhere, elsewhere / page.relative_to(root)) for page in pages]

@@ -38,13 +38,14 @@ def dependencies(root, source, chapter=None):
 def refresh(root, docs, site):
     stale_records = []
     read = functools.cache(records.read)  # each record file parsed once a refresh
+    edited = edited_snippets(root) if os.environ.get(SERVING) else None
     for page in docs.rglob("*.md"):
         relative = page.relative_to(docs).with_suffix("")
         built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
         if not built.exists():
             continue
         shows, runs = dependencies(root, page.read_text(encoding="utf-8"), relative.parts[0])
-        if os.environ.get(SERVING) and needs_recording(root, page, shows, runs, read):
+        if os.environ.get(SERVING) and needs_recording(root, page, shows, runs, read, edited):
             stale_records.append(page)
         if any(newest(f) > built.stat().st_mtime for f in shows | runs) or page in stale_records:
             built.unlink()
@@ -53,14 +54,40 @@ def refresh(root, docs, site):
                         *map(str, stale_records)], cwd=root, check=False)
 
 
-def needs_recording(root, page, shows, runs, read):
-    """An example newer than its records, or a call on the page that has no record yet."""
+def needs_recording(root, page, shows, runs, read, edited=None):
+    """An example newer than its records, or a call on the page that has no record yet.
+    `edited`: the snippet files that differ from the last commit (None: not known). An example
+    with none of them is as the commit has it, and so are its records, which the check proved;
+    their dates say nothing then (a clone writes its files in no particular order)."""
     record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
-    if any(newest(example) > min(record_times, default=0) for example in runs):
+    changed = [example for example in runs if edited is None or example_files(example) & edited]
+    if any(newest(example) > min(record_times, default=0) for example in changed):
         return True
     page_name = str(page.relative_to(root))
     return any(key not in read(records.path_for(root, example))
                for key, example, _ in records.keyed(page_name, records.page_calls(page)))
+
+
+def edited_snippets(root):
+    """The files under snippets/ that differ from the last commit (untracked ones included),
+    or None when git cannot say (no git, or not a checkout)."""
+    try:
+        listed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "-z", "--", "snippets"],
+                                cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if listed.returncode:
+        return None
+    entries = listed.stdout.split("\0")
+    return {(root / entry[3:]).resolve() for entry in entries if len(entry) > 3}
+
+
+def example_files(path):
+    """The files an example is made of: its module, or every file of its package's folder."""
+    if path.is_dir() or path.name == "__init__.py":
+        folder = path if path.is_dir() else path.parent
+        return {f.resolve() for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts}
+    return {path.resolve()}
 
 
 def newest(path):

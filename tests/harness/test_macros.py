@@ -102,3 +102,39 @@ def test_a_page_depends_on_its_includes_records_examples_and_question_data():
 def test_a_cheat_sheet_depends_on_every_page_of_its_chapter():
     shows, _ = rebuilds.dependencies(ROOT, "{@ cheat_sheet() @}\n", "routing")
     assert {ROOT / "docs/routing/trailing-slashes.md", ROOT / "docs/questions/self-check/routing.yml"} <= shows
+
+
+def recorded_guide(tmp_path):
+    """A guide of one page and one example, committed, whose record is dated before its example
+    (as a clone may write them)."""
+    import os
+    import subprocess
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    page = tmp_path / "docs" / "demo.md"
+    page.write_text('{@ http("demo/app.py", "GET /") @}\n', encoding="utf-8")
+    example, record = tmp_path / "snippets/demo/app.py", tmp_path / "snippets/demo/app.outputs.txt"
+    example.write_text("app = None\n", encoding="utf-8")
+    records.write(record, "demo/app.py", "Flask 3", {"docs/demo.md · http('demo/app.py', 'GET /')": [("Response", "ok")]})
+    os.utime(record, (example.stat().st_mtime - 60,) * 2)
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    shows, runs = rebuilds.dependencies(tmp_path, page.read_text(encoding="utf-8"))
+    return page, example, shows, runs
+
+
+def test_a_committed_example_is_not_recorded_again_whatever_its_files_dates(tmp_path):
+    page, example, shows, runs = recorded_guide(tmp_path)
+    edited = rebuilds.edited_snippets(tmp_path)
+    assert edited == set()
+    assert not rebuilds.needs_recording(tmp_path, page, shows, runs, records.read, edited)
+    assert rebuilds.needs_recording(tmp_path, page, shows, runs, records.read, None)  # no git: dates decide
+
+
+def test_an_edited_example_newer_than_its_record_is_recorded_again(tmp_path):
+    page, example, shows, runs = recorded_guide(tmp_path)
+    example.write_text("app = 1\n", encoding="utf-8")
+    edited = rebuilds.edited_snippets(tmp_path)
+    assert edited == {example.resolve()}
+    assert rebuilds.needs_recording(tmp_path, page, shows, runs, records.read, edited)
