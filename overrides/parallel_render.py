@@ -10,19 +10,24 @@ anchors, every log record the worker caught is logged here (so `--strict` counts
 as before), and then its `on_page_content` events run. The built site is the same, byte for
 byte (tests/harness/test_parallel_render.py builds the guide both ways).
 
-Workers are forked only for a build of several pages by a process with one thread: `mkdocs
-build`, or the first build of `serve`. A rebuild under `serve` runs on the server's thread,
-where forking is unsafe, and renders a page or two, so it stays in-process; so does every
-build where the system cannot fork (Windows) or FFG_RENDER_WORKERS=0 says so (to step
-through an extension in a debugger).
+Workers are forked only on Linux, for a build of several pages by a process with one thread:
+`mkdocs build`, or the first build of `serve`. A rebuild under `serve` runs while the
+server's threads are alive, where forking is unsafe, and renders a page or two, so it stays
+in one process; so does every build on macOS and Windows, or when FFG_RENDER_WORKERS=0 says
+so (to step through an extension in a debugger).
 """
 
 import logging
 import multiprocessing
 import os
+import pickle
+import queue
+import sys
 import threading
+import traceback
 
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
@@ -50,16 +55,24 @@ class _Build:
         self.sent.append(page)
 
     def receive(self):
-        """Each page sent, with its result, in the order sent."""
+        """Each page sent, with its result, in the order sent; a worker that died is said so."""
         results = {}
         for page_number, page in enumerate(self.sent):
             while page_number not in results:
-                number, result = self.results.get()
-                results[number] = result
+                try:
+                    number, pickled = self.results.get(timeout=1)
+                except queue.Empty:
+                    if dead := [w.exitcode for w in self.workers if not w.is_alive()]:
+                        raise RuntimeError(f"a render worker stopped (exit code {dead[0]}) before "
+                                           f"'{page.file.src_uri}' came back; FFG_RENDER_WORKERS=0 "
+                                           "renders in one process") from None
+                    continue
+                results[number] = pickle.loads(pickled)
             yield page, results.pop(page_number)
         self.stop()
 
     def stop(self):
+        """Workers done with every page: let them finish."""
         for _ in self.workers:
             self.tasks.put(None)
         self.tasks.close()
@@ -69,9 +82,18 @@ class _Build:
             if worker.is_alive():
                 worker.terminate()
 
+    def abort(self):
+        """The build stopped: the workers' pages are wanted no more."""
+        self.tasks.cancel_join_thread()
+        for worker in self.workers:
+            worker.terminate()
+            worker.join(5)
+
 
 _build = None
-FORK = "fork" in multiprocessing.get_all_start_methods()
+# Forked only on Linux: macOS's system libraries are not safe to fork (Python stopped forking
+# there by default), and Windows cannot.
+FORK = sys.platform.startswith("linux")
 
 
 def _work(tasks, results, config, files):
@@ -80,11 +102,13 @@ def _work(tasks, results, config, files):
     keep = _Keep(kept)
     for name in ("", "mkdocs"):  # "mkdocs" may not pass its records on to the root logger
         logging.getLogger(name).handlers = [keep]
+    results.cancel_join_thread()  # ended by abort(): no need to flush results nobody reads
     while (task := tasks.get()) is not None:
         number, src_uri, markdown = task
         file = files.get_file_from_path(src_uri)
         page = file.page or Page(None, file, config)  # a page not in nav: made after the fork
         page.markdown = markdown
+        config._current_page = page  # as MkDocs has it while a page renders (the !relative tag)
         try:
             _render(page, config, files)
             links = page.links_to_anchors
@@ -92,9 +116,23 @@ def _work(tasks, results, config, files):
                       "anchors": page.present_anchor_ids,
                       "links": None if links is None else {f.src_uri: a for f, a in links.items()}}
         except Exception as error:  # the main process reports it, as MkDocs would
-            result = {"error": error if _picklable(error) else RuntimeError(repr(error))}
+            error.add_note("Raised in a render worker (overrides/parallel_render.py):\n" + traceback.format_exc())
+            result = {"error": error}
+        finally:
+            config._current_page = None
         result["logged"], kept[:] = list(kept), []
-        results.put((number, result))
+        results.put((number, _pickled(result)))
+
+
+def _pickled(result):
+    """The result as bytes, pickled here: a result the queue failed to pickle would never arrive."""
+    try:
+        pickled = pickle.dumps(result)
+        pickle.loads(pickled)  # an exception that pickles may still not unpickle
+        return pickled
+    except Exception as failure:  # anything pickle refuses
+        error = result.get("error") or failure
+        return pickle.dumps({"error": RuntimeError(f"{type(error).__name__}: {error}"), "logged": []})
 
 
 class _Keep(logging.Handler):
@@ -112,14 +150,10 @@ class _Keep(logging.Handler):
         self.kept.append(record)
 
 
-def _picklable(error):
-    import pickle
-
-    try:
-        pickle.dumps(error)
-        return True
-    except Exception:  # anything pickle refuses
-        return False
+def _failed(page, error):
+    """What MkDocs logs when a page fails (a BuildError says its own message)."""
+    message = f"Error reading page '{page.file.src_uri}':"
+    log.error(message if isinstance(error, BuildError) else f"{message} {error}")
 
 
 def _populate_page(page, config, files, dirty=False):
@@ -142,7 +176,9 @@ def _populate_page(page, config, files, dirty=False):
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         _build.send(page)
     except Exception as error:
-        log.error(f"Error reading page '{page.file.src_uri}': {error}")
+        _failed(page, error)
+        _build.abort()
+        _build = None
         raise
     finally:
         config._current_page = None
@@ -158,7 +194,7 @@ def on_config(config):
 def on_pre_build(config):
     global _build
     if _build is not None:  # the last build stopped before its pages came back
-        _build.stop()
+        _build.abort()
         _build = None
 
 
@@ -168,22 +204,25 @@ def on_env(env, config, files):
     if _build is None:
         return env
     build, _build = _build, None
-    for page, result in build.receive():
-        for record in result["logged"]:
-            logging.getLogger(record.name).handle(record)
-        config._current_page = page
-        try:
-            if "error" in result:
-                raise result["error"]
-            page.content, page.toc = result["content"], result["toc"]
-            page._title_from_render, page.present_anchor_ids = result["title"], result["anchors"]
-            if result["links"] is not None:
-                page.links_to_anchors = {files.get_file_from_path(uri): a for uri, a in result["links"].items()}
-            page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-        except Exception as error:
-            log.error(f"Error reading page '{page.file.src_uri}': {error}")
-            build.stop()
-            raise
-        finally:
-            config._current_page = None
+    try:
+        for page, result in build.receive():
+            for record in result["logged"]:
+                logging.getLogger(record.name).handle(record)
+            config._current_page = page
+            try:
+                if "error" in result:
+                    raise result["error"]
+                page.content, page.toc = result["content"], result["toc"]
+                page._title_from_render, page.present_anchor_ids = result["title"], result["anchors"]
+                if result["links"] is not None:
+                    page.links_to_anchors = {files.get_file_from_path(uri): a for uri, a in result["links"].items()}
+                page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+            except Exception as error:
+                _failed(page, error)
+                raise
+            finally:
+                config._current_page = None
+    except Exception:
+        build.abort()
+        raise
     return env

@@ -14,26 +14,49 @@ HOOK = ROOT / "overrides" / "parallel_render.py"
 PAGES = 12
 
 
-def project(folder, pages, nav=None):
+# A Markdown extension that ends the process rendering a page that says KILL: a worker dying.
+KILLER = """
+import os
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+class Kill(Preprocessor):
+    def run(self, lines):
+        if "KILL" in lines:
+            os._exit(3)
+        return lines
+
+class KillExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Kill(md), "kill", 100)
+
+def makeExtension(**kwargs):
+    return KillExtension(**kwargs)
+"""
+
+
+def project(folder, pages, nav=None, extensions=()):
     """A small MkDocs project using the hook; `pages` maps a file name to its Markdown."""
     (folder / "docs").mkdir(parents=True)
     for name, text in pages.items():
         (folder / "docs" / name).write_text(text, encoding="utf-8")
+    (folder / "killer.py").write_text(KILLER, encoding="utf-8")
     config = [f"site_name: t\nhooks: [{HOOK}]\nmarkdown_extensions: [toc, pymdownx.snippets: "
-              "{check_paths: true}]\nvalidation: {anchors: warn}"]
+              "{check_paths: true}" + "".join(f", {name}" for name in extensions) + "]\n"
+              "validation: {anchors: warn}"]
     if nav:
         config.append("nav: [" + ", ".join(nav) + "]")
     (folder / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
     return folder
 
 
-def build(folder, site, workers=None, verbose=False):
+def build(folder, site, workers=None, verbose=False, timeout=300):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if workers is not None:
         env["FFG_RENDER_WORKERS"] = str(workers)
     # --verbose shows the hook's debug line, and switches MkDocs' anchor checks off.
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-                          + ["--verbose"] * verbose, cwd=folder, env=env, capture_output=True, text=True)
+                          + ["--verbose"] * verbose, cwd=folder, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def contents(site):
@@ -85,6 +108,14 @@ def test_a_page_that_fails_to_render_stops_the_build_and_is_named(tmp_path, work
     assert result.returncode == 1
     assert "Error reading page 'p7.md'" in result.stderr
     assert "missing.py" in result.stderr
+
+
+def test_a_worker_that_dies_fails_the_build_and_says_so(tmp_path):
+    pages = numbered_pages()
+    pages["p4.md"] = "# Page 4\n\n## Part 4\n\nKILL\n"
+    result = build(project(tmp_path / "p", pages, extensions=["killer"]), tmp_path / "site", timeout=60)
+    assert result.returncode == 1
+    assert "a render worker stopped (exit code 3) before 'p" in result.stderr
 
 
 def test_the_guide_builds_the_same_in_one_process(site, tmp_path):
