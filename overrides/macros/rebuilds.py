@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from . import records
 
@@ -57,10 +58,12 @@ def refresh(root, docs, site):
 def needs_recording(root, page, shows, runs, read, edited=None):
     """An example newer than its records, or a call on the page that has no record yet.
     `edited`: the snippet files that differ from the last commit (None: not known). An example
-    with none of them is as the commit has it, and so are its records, which the check proved;
-    their dates say nothing then (a clone writes its files in no particular order)."""
+    whose files and record are all as the commit has them was proved by the check; their
+    dates say nothing then (a clone writes its files in no particular order). An edited
+    record counts: an edit saved, recorded, then undone leaves the edit's outputs in it."""
     record_times = [f.stat().st_mtime for f in shows if f.name.endswith(records.SUFFIX) and f.exists()]
-    changed = [example for example in runs if edited is None or example_files(example) & edited]
+    changed = [example for example in runs if edited is None
+               or (example_files(example) | {record_of(root, example)}) & edited]
     if any(newest(example) > min(record_times, default=0) for example in changed):
         return True
     page_name = str(page.relative_to(root))
@@ -70,16 +73,27 @@ def needs_recording(root, page, shows, runs, read, edited=None):
 
 def edited_snippets(root):
     """The files under snippets/ that differ from the last commit (untracked ones included),
-    or None when git cannot say (no git, or not a checkout)."""
+    or None when git cannot say (no git, or the guide is not the top of a checkout)."""
+    git = ["git", "--no-optional-locks", "-C", str(root)]  # no index.lock: a commit may be under way
     try:
-        listed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "-z", "--", "snippets"],
-                                cwd=root, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+        top = subprocess.run([*git, "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30)
+        if top.returncode or Path(top.stdout.strip()).resolve() != Path(root).resolve():
+            return None
+        listed = subprocess.run([*git, "status", "--porcelain", "--untracked-files=all", "-z", "--", "snippets"],
+                                capture_output=True, text=True, timeout=30, check=True)
+    except (OSError, subprocess.SubprocessError):
         return None
-    if listed.returncode:
-        return None
-    entries = listed.stdout.split("\0")
-    return {(root / entry[3:]).resolve() for entry in entries if len(entry) > 3}
+    edited, fields = set(), iter(listed.stdout.split("\0"))
+    for field in fields:
+        if len(field) > 3:
+            edited.add((Path(root) / field[3:]).resolve())
+            if field[0] in "RC":  # a rename or copy: the next field is the old path
+                edited.add((Path(root) / next(fields, "")).resolve())
+    return edited
+
+
+def record_of(root, example):
+    return records.path_for(root, str(example.relative_to(root / "snippets"))).resolve()
 
 
 def example_files(path):

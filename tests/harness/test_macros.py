@@ -138,3 +138,24 @@ def test_an_edited_example_newer_than_its_record_is_recorded_again(tmp_path):
     edited = rebuilds.edited_snippets(tmp_path)
     assert edited == {example.resolve()}
     assert rebuilds.needs_recording(tmp_path, page, shows, runs, records.read, edited)
+
+
+def test_an_edit_recorded_then_undone_is_recorded_again(tmp_path):
+    # The record now holds the edit's outputs; the example is as committed again, and newer.
+    import os
+
+    page, example, shows, runs = recorded_guide(tmp_path)
+    record = tmp_path / "snippets/demo/app.outputs.txt"
+    record.write_text(record.read_text(encoding="utf-8").replace("ok", "edited"), encoding="utf-8")
+    os.utime(record, (example.stat().st_mtime - 30,) * 2)
+    edited = rebuilds.edited_snippets(tmp_path)
+    assert edited == {record.resolve()}
+    assert rebuilds.needs_recording(tmp_path, page, shows, runs, records.read, edited)
+
+
+def test_a_guide_inside_another_checkout_falls_back_to_dates(tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "guide" / "snippets").mkdir(parents=True)
+    assert rebuilds.edited_snippets(tmp_path / "guide") is None
