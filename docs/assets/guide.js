@@ -6,6 +6,7 @@ var scrollable = new ResizeObserver(function (entries) {
   entries.forEach(function (entry) {
     var box = entry.target
     if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0")
+    else box.removeAttribute("tabindex")
   })
 })
 
@@ -14,11 +15,15 @@ document$.subscribe(function () {
   var search = document.querySelector(".md-search[role=dialog]")
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search")
   // The open chapter's toggle in the sidebar shows only an arrow (navigation.prune with
-  // navigation.indexes); a screen reader would announce a control with no name.
+  // navigation.indexes); a screen reader would announce a control with no name. The name is
+  // text for screen readers only: a label may carry no aria-label (axe: aria-prohibited-attr).
   document.querySelectorAll(".md-nav--primary label.md-nav__link[for^='__nav_']").forEach(function (toggle) {
     var chapter = toggle.parentNode.querySelector("a.md-nav__link")
-    if (chapter && !toggle.textContent.trim() && !toggle.hasAttribute("aria-label")) {
-      toggle.setAttribute("aria-label", "Show or hide the pages of " + chapter.textContent.trim())
+    if (chapter && !toggle.textContent.trim()) {
+      var name = document.createElement("span")
+      name.className = "ffg-visually-hidden"
+      name.textContent = "Show or hide the pages of " + chapter.textContent.trim()
+      toggle.append(name)
     }
   })
   // A row of tab labels too wide for the screen scrolls sideways; keyboard users must be able

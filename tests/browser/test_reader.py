@@ -77,7 +77,7 @@ def test_every_control_in_the_sidebar_has_a_name(page, visit):
     nameless = page.evaluate("""[...document.querySelectorAll(
         '.md-nav--primary [tabindex="0"], .md-nav--primary a[href]')].filter((el) =>
         !el.textContent.trim() && !el.getAttribute("aria-label")).map((el) => el.outerHTML)""")
-    assert page.locator(".md-nav--primary label[aria-label^='Show or hide']").count() == 1
+    assert page.locator(".md-nav--primary label", has_text="Show or hide the pages of Requests").count() == 1
     assert nameless == []
 
 
