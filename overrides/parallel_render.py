@@ -21,10 +21,11 @@ import logging
 import multiprocessing
 import os
 import pickle
-import queue
 import sys
 import threading
 import traceback
+
+from multiprocessing import connection
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import BuildError
@@ -39,37 +40,69 @@ _render = Page.render
 
 
 class _Build:
-    """One build's workers and the pages sent to them, in order."""
+    """One build's workers and the pages sent to them, in order. Each worker answers on a pipe
+    of its own, read here by a thread as results come: a worker never waits for this process,
+    and one that dies closes its pipe, which says so at once, even in the middle of a result."""
 
     def __init__(self, config, files):
         context = multiprocessing.get_context("fork")
-        self.tasks, self.results = context.Queue(), context.Queue()
-        self.workers = [context.Process(target=_work, args=(self.tasks, self.results, config, files),
-                                        daemon=True) for _ in range(WORKERS)]
-        for worker in self.workers:
+        self.tasks = context.Queue()
+        self.workers, readers = [], []
+        for _ in range(WORKERS):
+            reader, writer = context.Pipe(duplex=False)
+            worker = context.Process(target=_work, args=(self.tasks, writer, config, files), daemon=True)
             worker.start()
-        self.sent = []
+            writer.close()  # the worker's end only: its death is an end of file here
+            self.workers.append(worker)
+            readers.append(reader)
+        self.sent, self.results, self.held, self.ended = [], {}, {}, set()
+        self.arrived = threading.Condition()
+        self.reader = threading.Thread(target=self._read, args=(readers,), daemon=True)
+        self.reader.start()  # after the forks: no thread of ours is forked
 
     def send(self, page):
         self.tasks.put((len(self.sent), page.file.src_uri, page.markdown))
         self.sent.append(page)
 
+    def _read(self, readers):
+        """On a thread: each worker's messages, until its pipe closes."""
+        open_pipes = dict(zip(readers, range(len(readers))))
+        while open_pipes:
+            for reader in connection.wait(list(open_pipes)):
+                worker = open_pipes[reader]
+                try:
+                    number, pickled = pickle.loads(reader.recv_bytes())
+                except (EOFError, OSError):  # it has stopped, or died (mid-message too)
+                    del open_pipes[reader]
+                    number = pickled = None
+                with self.arrived:
+                    if number is None:
+                        self.ended.add(worker)
+                    elif pickled is None:  # it started on this page
+                        self.held[worker] = number
+                    else:
+                        self.results[number] = pickled
+                        self.held.pop(worker, None)
+                    self.arrived.notify_all()
+
     def receive(self):
         """Each page sent, with its result, in the order sent; a worker that died is said so."""
-        results = {}
         for page_number, page in enumerate(self.sent):
-            while page_number not in results:
-                try:
-                    number, pickled = self.results.get(timeout=1)
-                except queue.Empty:
-                    if dead := [w.exitcode for w in self.workers if not w.is_alive()]:
-                        raise RuntimeError(f"a render worker stopped (exit code {dead[0]}) before "
-                                           f"'{page.file.src_uri}' came back; FFG_RENDER_WORKERS=0 "
-                                           "renders in one process") from None
-                    continue
-                results[number] = pickle.loads(pickled)
-            yield page, results.pop(page_number)
+            with self.arrived:
+                while page_number not in self.results:
+                    if self.ended:
+                        raise self._died(min(self.ended))
+                    self.arrived.wait(1)
+                pickled = self.results.pop(page_number)
+            yield page, pickle.loads(pickled)
         self.stop()
+
+    def _died(self, worker):
+        self.workers[worker].join(1)
+        held = self.held.get(worker)
+        where = f"while it rendered '{self.sent[held].file.src_uri}'" if held is not None else "between pages"
+        return RuntimeError(f"a render worker stopped (exit code {self.workers[worker].exitcode}) {where}; "
+                            "FFG_RENDER_WORKERS=0 renders in one process")
 
     def stop(self):
         """Workers done with every page: let them finish."""
@@ -81,6 +114,7 @@ class _Build:
             worker.join(5)
             if worker.is_alive():
                 worker.terminate()
+        self.reader.join(5)
 
     def abort(self):
         """The build stopped: the workers' pages are wanted no more."""
@@ -96,15 +130,15 @@ _build = None
 FORK = sys.platform.startswith("linux")
 
 
-def _work(tasks, results, config, files):
+def _work(tasks, out, config, files):
     """A worker: render each page it is sent, and send back what rendering set on the page."""
     kept = []
     keep = _Keep(kept)
     for name in ("", "mkdocs"):  # "mkdocs" may not pass its records on to the root logger
         logging.getLogger(name).handlers = [keep]
-    results.cancel_join_thread()  # ended by abort(): no need to flush results nobody reads
     while (task := tasks.get()) is not None:
         number, src_uri, markdown = task
+        out.send_bytes(pickle.dumps((number, None)))  # started: a death from here on is this page's
         file = files.get_file_from_path(src_uri)
         page = file.page or Page(None, file, config)  # a page not in nav: made after the fork
         page.markdown = markdown
@@ -121,7 +155,7 @@ def _work(tasks, results, config, files):
         finally:
             config._current_page = None
         result["logged"], kept[:] = list(kept), []
-        results.put((number, _pickled(result)))
+        out.send_bytes(pickle.dumps((number, _pickled(result))))
 
 
 def _pickled(result):

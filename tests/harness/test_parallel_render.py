@@ -115,7 +115,7 @@ def test_a_worker_that_dies_fails_the_build_and_says_so(tmp_path):
     pages["p4.md"] = "# Page 4\n\n## Part 4\n\nKILL\n"
     result = build(project(tmp_path / "p", pages, extensions=["killer"]), tmp_path / "site", timeout=60)
     assert result.returncode == 1
-    assert "a render worker stopped (exit code 3) before 'p" in result.stderr
+    assert "a render worker stopped (exit code 3) while it rendered 'p4.md'" in result.stderr
 
 
 def test_the_guide_builds_the_same_in_one_process(site, tmp_path):
