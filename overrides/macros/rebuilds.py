@@ -76,18 +76,20 @@ def edited_snippets(root):
     or None when git cannot say (no git, or the guide is not the top of a checkout)."""
     git = ["git", "--no-optional-locks", "-C", str(root)]  # no index.lock: a commit may be under way
     try:
-        top = subprocess.run([*git, "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30)
+        top = subprocess.run([*git, "rev-parse", "--show-toplevel"], capture_output=True, encoding="utf-8",
+                             errors="surrogateescape", timeout=30)
         if top.returncode or Path(top.stdout.strip()).resolve() != Path(root).resolve():
             return None
         listed = subprocess.run([*git, "status", "--porcelain", "--untracked-files=all", "-z", "--", "snippets"],
-                                capture_output=True, text=True, timeout=30, check=True)
+                                capture_output=True, encoding="utf-8", errors="surrogateescape", timeout=30,
+                                check=True)
     except (OSError, subprocess.SubprocessError):
         return None
     edited, fields = set(), iter(listed.stdout.split("\0"))
     for field in fields:
         if len(field) > 3:
             edited.add((Path(root) / field[3:]).resolve())
-            if field[0] in "RC":  # a rename or copy: the next field is the old path
+            if {"R", "C"} & set(field[:2]):  # a rename or copy: the next field is the old path
                 edited.add((Path(root) / next(fields, "")).resolve())
     return edited
 
