@@ -159,3 +159,11 @@ def test_a_guide_inside_another_checkout_falls_back_to_dates(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / "guide" / "snippets").mkdir(parents=True)
     assert rebuilds.edited_snippets(tmp_path / "guide") is None
+
+
+def test_a_renamed_example_counts_under_both_names(tmp_path):
+    import subprocess
+
+    page, example, shows, runs = recorded_guide(tmp_path)
+    subprocess.run(["git", "mv", "snippets/demo/app.py", "snippets/demo/renamed app.py"], cwd=tmp_path, check=True)
+    assert rebuilds.edited_snippets(tmp_path) == {example.resolve(), example.with_name("renamed app.py").resolve()}
