@@ -98,17 +98,22 @@ def record_of(root, example):
     return records.path_for(root, str(example.relative_to(root / "snippets"))).resolve()
 
 
+def package_folder(path):
+    """The folder of an example that is a package, else None."""
+    if path.is_dir() or path.name == "__init__.py":
+        return path if path.is_dir() else path.parent
+    return None
+
+
 def example_files(path):
     """The files an example is made of: its module, or every file of its package's folder."""
-    if path.is_dir() or path.name == "__init__.py":
-        folder = path if path.is_dir() else path.parent
+    if folder := package_folder(path):
         return {f.resolve() for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts}
     return {path.resolve()}
 
 
 def newest(path):
     """The latest modification time of a file, or of any file in an example's package."""
-    if path.is_dir() or path.name == "__init__.py":
-        folder = path if path.is_dir() else path.parent
+    if folder := package_folder(path):
         return max((f.stat().st_mtime for f in folder.rglob("*.py") if "__pycache__" not in f.parts), default=0)
     return path.stat().st_mtime if path.exists() else 0

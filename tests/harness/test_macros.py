@@ -1,5 +1,7 @@
 """The build's macros (overrides/macros/) render known records to exact text."""
 
+import os
+import subprocess
 import sys
 from types import SimpleNamespace
 
@@ -107,9 +109,6 @@ def test_a_cheat_sheet_depends_on_every_page_of_its_chapter():
 def recorded_guide(tmp_path):
     """A guide of one page and one example, committed, whose record is dated before its example
     (as a clone may write them)."""
-    import os
-    import subprocess
-
     (tmp_path / "docs").mkdir()
     (tmp_path / "snippets" / "demo").mkdir(parents=True)
     page = tmp_path / "docs" / "demo.md"
@@ -142,8 +141,6 @@ def test_an_edited_example_newer_than_its_record_is_recorded_again(tmp_path):
 
 def test_an_edit_recorded_then_undone_is_recorded_again(tmp_path):
     # The record now holds the edit's outputs; the example is as committed again, and newer.
-    import os
-
     page, example, shows, runs = recorded_guide(tmp_path)
     record = tmp_path / "snippets/demo/app.outputs.txt"
     record.write_text(record.read_text(encoding="utf-8").replace("ok", "edited"), encoding="utf-8")
@@ -154,16 +151,12 @@ def test_an_edit_recorded_then_undone_is_recorded_again(tmp_path):
 
 
 def test_a_guide_inside_another_checkout_falls_back_to_dates(tmp_path):
-    import subprocess
-
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / "guide" / "snippets").mkdir(parents=True)
     assert rebuilds.edited_snippets(tmp_path / "guide") is None
 
 
 def test_a_renamed_example_counts_under_both_names(tmp_path):
-    import subprocess
-
     page, example, shows, runs = recorded_guide(tmp_path)
     subprocess.run(["git", "mv", "snippets/demo/app.py", "snippets/demo/renamed app.py"], cwd=tmp_path, check=True)
     assert rebuilds.edited_snippets(tmp_path) == {example.resolve(), example.with_name("renamed app.py").resolve()}
