@@ -23,7 +23,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -31,7 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides"))
 from macros import records  # noqa: E402  (the format the build reads)
 
-WORKERS = os.cpu_count() or 2
 # Scratch folders in memory where the system has one (Linux's /dev/shm): the moved copy is some
 # 700 files, which took 0.7 s to write to this machine's disk and 0.02 s to memory.
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
@@ -40,18 +38,24 @@ SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W
 EARLIER = 400 * 86400 + 3661
 
 
-def run_in_a_process(root, page):
-    """Run one page's calls in a fresh interpreter; {key: blocks} and the errors, one line each."""
+def run_pages(jobs):
+    """Run each (root, page) in a process of its own (scripts/record_worker.py forks them from one
+    that has imported Flask); for each, ({key: blocks}, the errors, one line each)."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
-        result_file = Path(tmp) / "result.json"
-        done = subprocess.run([sys.executable, "-m", "record_worker", str(root), str(page), str(result_file)],
-                              cwd=root, env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), PYTHONHASHSEED="0"),
-                              capture_output=True, text=True, timeout=300)
-        if not result_file.exists():
-            said = (done.stderr or done.stdout).strip().splitlines()[-3:]
-            return {}, [f"{page.relative_to(root)}: running its examples failed: " + " | ".join(said)]
-        result = json.loads(result_file.read_text())
-        return {key: [tuple(b) for b in blocks] for key, blocks in result["outputs"].items()}, result["errors"]
+        files = [(str(root), str(page), f"{tmp}/{n}.json", f"{tmp}/{n}.log") for n, (root, page) in enumerate(jobs)]
+        Path(tmp, "jobs.json").write_text(json.dumps(files))
+        subprocess.run([sys.executable, "-m", "record_worker", f"{tmp}/jobs.json"], cwd=tmp, check=True,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), PYTHONHASHSEED="0"))
+        return [result(Path(root), Path(page), Path(result_file), Path(log))
+                for root, page, result_file, log in files]
+
+
+def result(root, page, result_file, log):
+    if not result_file.exists():
+        said = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
+        return {}, [f"{page.relative_to(root)}: running its examples failed: " + " | ".join(said)]
+    found = json.loads(result_file.read_text())
+    return {key: [tuple(b) for b in blocks] for key, blocks in found["outputs"].items()}, found["errors"]
 
 
 def moved_copy(root, tmp):
@@ -111,11 +115,11 @@ def versions():
 
 def record(root, chosen=None):
     pages = pages_with_calls(root, chosen)
-    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp, ThreadPoolExecutor(WORKERS) as pool:
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
         elsewhere = moved_copy(root, Path(tmp))  # before any run: a run could write beside its example
-        here = [pool.submit(run_in_a_process, root, page) for page in pages]
-        there = [pool.submit(run_in_a_process, elsewhere, elsewhere / page.relative_to(root)) for page in pages]
-        runs = [(page, first.result(), second.result()) for page, first, second in zip(pages, here, there)]
+        done = run_pages([(root, page) for page in pages]
+                         + [(elsewhere, elsewhere / page.relative_to(root)) for page in pages])
+        runs = list(zip(pages, done[:len(pages)], done[len(pages):]))
     errors, by_example, failed = [], {}, set()
     for page, (first, first_errors), (second, _) in runs:
         errors += first_errors
@@ -151,8 +155,7 @@ def check(root):
     """Every call of every page run again and compared with its record; the problems, each
     with a diff and the command that updates the record."""
     pages = pages_with_calls(root)
-    with ThreadPoolExecutor(WORKERS) as pool:
-        runs = list(pool.map(lambda p: (p, run_in_a_process(root, p)), pages))
+    runs = list(zip(pages, run_pages([(root, page) for page in pages])))
     problems, wanted = [], {}
     for page, (outputs, errors) in runs:
         page_name = str(page.relative_to(root))

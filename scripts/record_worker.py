@@ -1,6 +1,13 @@
-"""Run one page's http/run calls, in this fresh process, and write what each shows as JSON.
+"""Run pages' http/run calls, each page in a process of its own, and write what each shows as JSON.
 
-    python -m record_worker ROOT docs/routing/x.md RESULT.json   (scripts/record.py starts it)
+    python -m record_worker JOBS.json   (scripts/record.py starts it; each job: ROOT, PAGE, RESULT, LOG)
+
+This process imports Flask, Werkzeug, Jinja and the harness, never an example, then forks one
+child per page, WORKERS at a time: a page starts from a clean interpreter that has only imported
+what every page imports anyway, in 0.02 s instead of the 0.2 s a new interpreter took here to
+import it all again. A child's output and errors go to the job's LOG; one that runs longer than
+TIMEOUT is stopped. Where there is no fork (Windows), each page gets a new interpreter instead:
+`python -m record_worker ROOT PAGE RESULT` runs one page in this process.
 
 The clock is frozen at FROZEN for the whole page, so dates, signed cookies, token expiries and
 rate-limit resets are the same on every run. A call fails, with the page, the call and the
@@ -12,8 +19,12 @@ import contextlib
 import importlib
 import io
 import json
+import os
 import re
+import signal
+import subprocess
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -29,6 +40,10 @@ import time_machine  # noqa: E402
 
 if not _pytest_was_loaded:
     del sys.modules["pytest"]
+
+
+WORKERS = os.cpu_count() or 2
+TIMEOUT = 300  # seconds a page may run
 
 
 class CallFailed(Exception):
@@ -51,6 +66,53 @@ def main(root, page, result_file):
             except Exception as error:
                 errors.append(f"{page_name}: {call}: {reason(error, root)}")
     Path(result_file).write_text(json.dumps({"outputs": outputs, "errors": errors}))
+
+
+def run_all(jobs):
+    """Each job (root, page, result file, log file) in a process of its own, WORKERS at a time."""
+    if not hasattr(os, "fork"):
+        for root, page, result_file, log_file in jobs:
+            with open(log_file, "w") as log:
+                try:
+                    subprocess.run([sys.executable, "-m", "record_worker", root, page, result_file], cwd=root,
+                                   stdout=log, stderr=subprocess.STDOUT, timeout=TIMEOUT, check=False)
+                except subprocess.TimeoutExpired:
+                    log.write(f"stopped after {TIMEOUT} s\n")
+        return
+    waiting, running = list(jobs), {}  # pid -> (deadline, job)
+    while waiting or running:
+        while waiting and len(running) < WORKERS:
+            job = waiting.pop(0)
+            running[fork(*job)] = (time.monotonic() + TIMEOUT, job)
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+        if pid:
+            running.pop(pid, None)
+            continue
+        time.sleep(0.005)
+        for pid, (deadline, job) in list(running.items()):
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                running[pid] = (float("inf"), job)  # reaped by waitpid above
+                with open(job[3], "a") as log:
+                    log.write(f"stopped after {TIMEOUT} s\n")
+
+
+def fork(root, page, result_file, log_file):
+    """A child that runs the page, its output going to `log_file`: its pid."""
+    if pid := os.fork():
+        return pid
+    try:  # the child, which never returns
+        log = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.chdir(root)
+        main(root, page, result_file)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def run(example, function):
@@ -124,4 +186,7 @@ def relative(filename, root):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    if len(sys.argv) == 2:
+        run_all(json.loads(Path(sys.argv[1]).read_text()))
+    else:
+        main(*sys.argv[1:4])

@@ -344,6 +344,32 @@ def test_a_record_no_page_shows_fails_the_check(guide):
             "which no page shows any more. Run: python3 scripts/dev.py record") in output
 
 
+def test_an_example_that_ends_its_process_fails_its_page_and_says_what_it_printed(guide):
+    # Each page runs in a child forked from the runner: one that exits at once (or dies) loses its
+    # own page's outputs, with the last lines it wrote, and the runner carries on.
+    edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n",
+         "import os\nprint('leaving now')\nos._exit(3)\napp = Flask(__name__)\n")
+    record_fails(guide, "docs/demo.md: running its examples failed: leaving now")
+
+
+def test_each_page_starts_with_none_of_another_pages_modules(guide):
+    # Two pages run the same example, which counts its imports in a module of its own: each page
+    # imports it afresh, so each records 1, whatever ran before it in the same runner.
+    (guide / "snippets/demo/counted.py").write_text(
+        "import sys\n\nsys.modules.setdefault('demo_count', type(sys)('demo_count'))\n"
+        "sys.modules['demo_count'].n = getattr(sys.modules['demo_count'], 'n', 0) + 1\n\n\n"
+        "def imports():\n    return sys.modules['demo_count'].n\n")
+    (guide / "tests/demo/test_counted.py").write_text(
+        "from snippets.demo.counted import imports\n\n\ndef test_counted():\n    assert imports() >= 1\n")
+    call = '{@ run("demo/counted.py", "imports", indent=0) @}\n'
+    edit(guide / "docs/demo.md", "# Demo\n", "# Demo\n\n" + call)
+    (guide / "docs/again.md").write_text("---\ndescription: Again.\n---\n\n# Again\n\n" + call)
+    edit(guide / "mkdocs.yml", "  - demo.md\n", "  - demo.md\n  - again.md\n")
+    code, output = record(guide)
+    assert code == 0, output
+    assert (guide / "snippets/demo/counted.outputs.txt").read_text().count("\n  1\n") == 2
+
+
 def test_the_build_runs_no_example(guide):
     # An example that would fail if imported: the build only reads its record.
     edit(guide / "snippets/demo/greet.py", "app = Flask(__name__)\n", "raise SystemExit('imported')\napp = Flask(__name__)\n")
