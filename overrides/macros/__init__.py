@@ -45,6 +45,7 @@ def on_pre_page_macros(env):
 
 
 def on_post_build(env):
+    rebuilds.recorded()  # no build ends with its recording still under way
     questions.write_pool(env.conf["site_dir"])  # assets/study/cards.js, for docs/assets/study.js
     questions.write_answers(env.conf["site_dir"])  # and the study page's answers, by chapter
 

@@ -22,7 +22,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from . import records, runnable
+from . import rebuilds, records, runnable
 
 RUNNABLE = "assets/runnable"  # in the built site: the examples' files, exchange.py, manifest.json
 
@@ -35,7 +35,11 @@ def define(env, root):
     seen = {}  # call text -> how often this page has shown it; reset for every page
     verdicts = {}  # example -> why it does not run in the browser ('' when it does), this build
     written = set()  # '' once this build has written what every run needs
-    read = functools.cache(records.read)  # a record file, parsed once a build (record runs before)
+    parsed = functools.cache(records.read)  # a record file, parsed once a build
+
+    def read(path):
+        rebuilds.recorded()  # under `dev.py serve`, a page recorded again is read once that is done
+        return parsed(path)
 
     def blocks(name, args, kwargs):
         page = f"docs/{env.page.file.src_path}"
