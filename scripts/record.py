@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def run_pages(jobs):
         files = [(str(root), str(page), f"{tmp}/{n}.json", f"{tmp}/{n}.log") for n, (root, page) in enumerate(jobs)]
         Path(tmp, "jobs.json").write_text(json.dumps(files))
         subprocess.run([sys.executable, "-m", "record_worker", f"{tmp}/jobs.json"], cwd=tmp, check=True,
-                       env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), PYTHONHASHSEED="0"))
+                       env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), PYTHONHASHSEED="0",
+                                PYTHONUNBUFFERED="1"))  # what a child printed is in its log, however it ended
         return [result(Path(root), Path(page), Path(result_file), Path(log))
                 for root, page, result_file, log in files]
 
@@ -117,9 +119,12 @@ def record(root, chosen=None):
     pages = pages_with_calls(root, chosen)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp:
         elsewhere = moved_copy(root, Path(tmp))  # before any run: a run could write beside its example
-        done = run_pages([(root, page) for page in pages]
-                         + [(elsewhere, elsewhere / page.relative_to(root)) for page in pages])
-        runs = list(zip(pages, done[:len(pages)], done[len(pages):]))
+        # Two runners, not one: children forked from one parent share its memory layout, so an
+        # address in an output (<object at 0x7f...>) would come out the same in both runs.
+        with ThreadPoolExecutor(2) as pool:
+            here = pool.submit(run_pages, [(root, page) for page in pages])
+            there = pool.submit(run_pages, [(elsewhere, elsewhere / page.relative_to(root)) for page in pages])
+            runs = list(zip(pages, here.result(), there.result()))
     errors, by_example, failed = [], {}, set()
     for page, (first, first_errors), (second, _) in runs:
         errors += first_errors

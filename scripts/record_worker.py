@@ -84,9 +84,12 @@ def run_all(jobs):
         while waiting and len(running) < WORKERS:
             job = waiting.pop(0)
             running[fork(*job)] = (time.monotonic() + TIMEOUT, job)
-        pid, _ = os.waitpid(-1, os.WNOHANG)
+        pid, status = os.waitpid(-1, os.WNOHANG)
         if pid:
-            running.pop(pid, None)
+            _, job = running.pop(pid)
+            if os.WIFSIGNALED(status) and os.WTERMSIG(status) != signal.SIGKILL:  # a crash: say which
+                with open(job[3], "a") as log:
+                    log.write(f"ended by signal {signal.Signals(os.WTERMSIG(status)).name}\n")
             continue
         time.sleep(0.005)
         for pid, (deadline, job) in list(running.items()):
@@ -110,9 +113,11 @@ def fork(root, page, result_file, log_file):
     except BaseException:
         traceback.print_exc()
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+        try:
+            sys.stdout.flush()  # an example may have closed or replaced them
+            sys.stderr.flush()
+        finally:
+            os._exit(0)
 
 
 def run(example, function):

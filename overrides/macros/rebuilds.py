@@ -42,6 +42,7 @@ def dependencies(root, source, chapter=None):
 
 
 def refresh(root, docs, site):
+    recorded()  # a failed build (no record read, no post-build) may have left its recording running
     stale_records = []
     read = functools.cache(records.read)  # each record file parsed once a refresh
     edited = edited_snippets(root) if os.environ.get(SERVING) else None

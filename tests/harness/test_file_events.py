@@ -56,6 +56,21 @@ def test_a_save_asks_for_a_rebuild_at_once_and_a_read_never_does(tmp_path, monke
         server.observer.join(5)
 
 
+def test_a_folder_moved_away_asks_for_a_rebuild(tmp_path, monkeypatch, servers):
+    chapter = tmp_path / "docs" / "chapter"
+    chapter.mkdir(parents=True)
+    (chapter / "page.md").write_text("# Page\n")
+    server = server_watching(tmp_path / "docs", monkeypatch, servers, serving=True)
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        chapter.rename(tmp_path / "elsewhere")
+        wait_for(lambda: server._want_rebuild, 5, "moving a folder away never asked for a rebuild", interval=0.01)
+    finally:
+        server.observer.stop()
+        server.observer.join(5)
+
+
 def test_plain_mkdocs_serve_keeps_its_polling(tmp_path, monkeypatch, servers):
     server = server_watching(tmp_path, monkeypatch, servers, serving=False)
     assert isinstance(server.observer, watchdog.observers.polling.PollingObserver)
