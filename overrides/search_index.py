@@ -35,6 +35,7 @@ search worker fetches the sections (docs/assets/javascripts/workers/search-early
 """
 
 import collections
+import html
 import json
 import re
 from pathlib import Path
@@ -64,6 +65,7 @@ CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
 PLAIN_WORD = re.compile(r"[a-z']+")
+CALL_PUNCTUATION = re.compile(r"[()\[\]{}<>'\"`“”‘’=,|:;!?*&@%#+~$^\\]+")  # never inside a name
 FILE = re.compile(r"[\w.]+(/[\w.]+)+\.\w+")  # tests/routing/test_x.py: found by no prefix a reader types
 PARSED = {}  # section HTML -> its text, inline-code words, words: a serve rebuild redoes one page
 LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"
@@ -118,16 +120,16 @@ def compact(index):
         return index  # already compacted (a serve rebuild that left the file alone)
     separator = re.compile(index["config"]["separator"])
 
-    def tokens(text):
-        return words_of(text, separator)
+    def tokens(text, parts=False):
+        return words_of(text, separator, parts)
 
     sections = []
     for doc in index["docs"]:
         if (key := (index["config"]["separator"], doc["text"])) not in PARSED:
             html = PRE.sub(" ", doc["text"])
-            code = frozenset(tokens(TAG.sub(" ", " ".join(CODE.findall(html)))))
+            code = frozenset(tokens(TAG.sub(" ", " ".join(CODE.findall(html))), parts=True))
             text = SPACE.sub(" ", TAG.sub(" ", html)).strip()
-            PARSED[key] = text, code, tokens(text)
+            PARSED[key] = text, code, tokens(text, parts=True)
         sections.append((doc, *PARSED[key]))
     used_by = collections.Counter(t for *_, words in sections for t in words)
     common = max(1, len(sections) // COMMON)
@@ -157,12 +159,17 @@ def compact(index):
     return {**index, "config": config, "docs": docs}
 
 
-def words_of(text, separator):
+def words_of(text, separator, parts=False):
     """How often `text` uses each word, as the worker's tokenizer sees words (split at
     `separator`, lowercased), less the punctuation around them ("url_for()," and "url_for" are
-    one word) and lunr's stop words; in order of first use."""
-    words = collections.Counter(token.lstrip(LEADING).rstrip(TRAILING)
-                                for token in separator.split(text.lower()))
+    one word) and lunr's stop words; in order of first use. With `parts`, for `words`: a word
+    made of names and call or markup punctuation counts as its names ("isinstance(current_app"
+    as isinstance and current_app, "&lt;int:item_id&gt;" as int and item_id): a reader types
+    the names, and lunr finds a word only by its start."""
+    tokens = separator.split((html.unescape(text) if parts else text).lower())
+    if parts:
+        tokens = [part for token in tokens for part in CALL_PUNCTUATION.split(token)]
+    words = collections.Counter(token.lstrip(LEADING).rstrip(TRAILING) for token in tokens)
     return collections.Counter({w: n for w, n in words.items() if w and w not in STOP_WORDS})
 
 

@@ -140,6 +140,18 @@ def test_words_are_split_and_trimmed_as_the_worker_sees_them(text, words):
     assert search_index.words_of(text, re.compile(CONFIG["separator"])) == words
 
 
+@pytest.mark.parametrize("text, words", [
+    ("isinstance(current_app, Flask)", {"isinstance": 1, "current_app": 1, "flask": 1}),
+    ("&lt;int:item_id&gt; and redirect(url_for('index'))", {"int": 1, "item_id": 1, "redirect": 1,
+                                                            "url_for": 1, "index": 1}),
+    ("g.user, @app.errorhandler(404) and tests/x/test_y.py",
+     {"g.user": 1, "app.errorhandler": 1, "404": 1, "tests/x/test_y.py": 1}),
+])
+def test_the_words_field_counts_the_names_inside_a_call_as_a_reader_types_them(text, words):
+    # The worker reads "isinstance(current_app" as one word and finds it only by its start.
+    assert search_index.words_of(text, re.compile(CONFIG["separator"]), parts=True) == words
+
+
 def test_the_theme_worker_is_named_for_the_page_and_its_absence_stops_the_build(tmp_path):
     theme = tmp_path / "theme" / "assets" / "javascripts" / "workers"
     theme.mkdir(parents=True)

@@ -44,13 +44,18 @@ def test_the_index_is_the_compact_one(index):
 
 
 def test_every_api_name_in_a_pages_prose_is_still_indexed_for_that_page(site, index):
-    """What a page shows in inline code (`url_for`, `MAX_CONTENT_LENGTH`) finds that page."""
+    """Each name a page shows in inline code (`url_for`, `MAX_CONTENT_LENGTH`, and in
+    `isinstance(current_app, Flask)` each of isinstance, current_app and flask) finds that page:
+    it is a word of the index as the worker reads it, or a whole name at the start of one
+    ("metadata(naming_convention=...)" in a heading: the theme adds a trailing wildcard to every
+    word of a query)."""
     separator = re.compile(index["config"]["separator"])
     indexed = defaultdict(set)
     for doc in index["docs"]:
-        text = " ".join([doc["title"], doc["text"], doc.get("words", ""), *doc.get("tags", [])])
-        indexed[doc["location"].split("#")[0]].update(
-            search_index.words_of(search_index.TAG.sub(" ", text), separator))
+        text = " ".join([doc["title"], doc["text"], *doc.get("tags", [])])
+        page = doc["location"].split("#")[0]
+        indexed[page].update(search_index.words_of(search_index.TAG.sub(" ", text), separator))
+        indexed[page].update(doc.get("words", "").split())
     missing = {}
     for page in sorted(indexed):
         if any(marker in f"/{page}" for marker in search_index.DUPLICATES):
@@ -58,8 +63,13 @@ def test_every_api_name_in_a_pages_prose_is_still_indexed_for_that_page(site, in
         html = (site / page / "index.html").read_text(encoding="utf-8")
         article = search_index.PRE.sub(" ", "".join(ARTICLE.findall(html)))
         code = " ".join(search_index.TAG.sub(" ", c) for c in search_index.CODE.findall(article))
-        lost = [w for w in search_index.words_of(code, separator)
-                if w not in indexed[page] and not search_index.FILE.fullmatch(w)]
+        lost = [w for w in search_index.words_of(code, separator, parts=True)
+                if not search_index.FILE.fullmatch(w) and not any(starts_with_name(t, w) for t in indexed[page])]
         if lost:
             missing[page] = lost
     assert not missing, missing
+
+
+def starts_with_name(word, name):
+    rest = word[len(name):]
+    return word.startswith(name) and not (rest[:1].isalnum() or rest[:1] == "_")
