@@ -65,7 +65,7 @@ CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
 PLAIN_WORD = re.compile(r"[a-z']+")
-CALL_PUNCTUATION = re.compile(r"[()\[\]{}<>'\"`“”‘’=,|:;!?*&@%#+~$^\\]+")  # never inside a name
+CALL_PUNCTUATION = re.compile(r"[()\[\]{}<>\"`“”=,|:;!?*&@%#+~$^\\]+")  # never inside a name (an apostrophe is: "flask's")
 FILE = re.compile(r"[\w.]+(/[\w.]+)+\.\w+")  # tests/routing/test_x.py: found by no prefix a reader types
 PARSED = {}  # section HTML -> its text, inline-code words, words: a serve rebuild redoes one page
 LEADING, TRAILING = "\"'“‘([{*", ".,;:!?\"'”’()[]{}*"

@@ -8,7 +8,7 @@ MkDocs builds it again. A clean build (check, deploy) has no built HTML, so this
 
 Recording runs beside the build: it starts here, and the first record a page reads waits for it
 (`recorded`), so MkDocs loads its config, nav and other pages meanwhile (a snippet edit showed
-0.25 s sooner here).
+about 0.08 s sooner here: 0.96 s against 1.05 s, medians of 3).
 """
 
 import ast
