@@ -13,6 +13,7 @@ search box.
     serve(page, app, host)      answer http://<host>/... from a Flask app's test client
     live_server(app)            a Flask app under Werkzeug's server on 127.0.0.1, in a thread
     Requests(page)              every request a page made, and the failed ones
+    whole_index(page)           wait until search has indexed everything, not only the titles
     search(page, query)         type a query as a reader does; the first result's link
     layout_shift(page)          the page's cumulative layout shift so far (Lighthouse's CLS)
 
@@ -23,6 +24,7 @@ Playwright's own browser download does not work here, so Chromium comes from Deb
 import contextlib
 import functools
 import http.server
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -192,8 +194,23 @@ def serve(page, app, host="app.test"):
     return seen
 
 
+def whole_index(page, seconds=30):
+    """Wait until the page's search worker has indexed everything, not only the titles it
+    answers from first (docs/assets/javascripts/workers/search-early.js): a test of ranking
+    must see the final order, not the first one."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        early = [w for w in page.workers if "/search-early.js" in w.url]
+        if early and early[0].evaluate("self.indexed") == "all":
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"the search worker had not indexed everything after {seconds} s")
+
+
 def search(page, query):
-    """Type `query` into the search box; return the link of the first result."""
+    """Type `query` into the search box; return the link of the first result, as the whole
+    index ranks it."""
+    whole_index(page)
     box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item a.md-search-result__link")
     box.click()

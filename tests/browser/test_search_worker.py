@@ -1,31 +1,48 @@
-"""The early search worker (docs/assets/javascripts/workers/search-early.js, started by overrides/main.html): the
-page gets it in place of the theme's, it indexes what it fetched itself, and when its fetch
-fails it falls back to the index the page hands it. Results themselves: test_reader.py."""
+"""The early search worker (docs/assets/javascripts/workers/search-early.js, started by
+overrides/main.html): the page gets it in place of the theme's; it indexes what it fetched
+itself, titles first, and the theme's worker it starts has the last word; when its fetch fails
+it falls back to the index the page hands it. Results themselves: test_reader.py."""
 
+import time
 from urllib.parse import parse_qs, urlsplit
 
 from tests.browser_tools import search
 
-# Drives a worker by the theme's protocol: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3).
-PROTOCOL = """async ([index, docs]) => {
+# Starts a worker and drives it by the theme's protocol: SETUP (0) -> READY (1), then QUERY (2),
+# whose every RESULT (3) is kept in window.answers, each as its first result's location (or null).
+START = """async ([index, docs, query]) => {
   const theme = [...document.querySelectorAll("script")].map(s => s.src)
     .find(src => src.includes("/javascripts/bundle."))
     .replace(/bundle\\.\\w+\\.min\\.js$/, "")
   const config = JSON.parse(document.getElementById("__config").textContent)
   const worker = new Worker(new URL("../../assets/javascripts/workers/search-early.js", location.href) + "?" +
-    new URLSearchParams({theme: new URL(config.search, location.href), index, suggest: "1"}))
-  const next = (type) => new Promise((resolve) => worker.addEventListener("message", function on(e) {
-    if (e.data.type === type) { worker.removeEventListener("message", on); resolve(e.data) }
-  }))
+    new URLSearchParams({theme: new URL(config.search, location.href), index, suggest: "1", test: "1"}))
+  window.answers = []
+  worker.addEventListener("message", (e) => {
+    if (e.data.type === 3) answers.push(e.data.data.items.length ? e.data.data.items[0][0].location : null)
+  })
   const page = await (await fetch(new URL("../../search/search_index.json", location.href))).json()
   worker.postMessage({type: 0, data: {config: page.config, docs: docs === "page" ? page.docs : [],
                                      options: {suggest: true}}})
-  await next(1)
-  worker.postMessage({type: 2, data: "url_for"})
-  const result = await next(3)
-  worker.terminate()
-  return result.data.items.length ? result.data.items[0][0].location : null
+  await new Promise((resolve) => worker.addEventListener("message", (e) => e.data.type === 1 && resolve()))
+  worker.postMessage({type: 2, data: query})
 }"""
+
+
+def answers(page, index, docs, query):
+    """Every answer the worker gives `query`, asked as soon as it is ready, until it has indexed
+    everything and answered from it."""
+    page.evaluate(START, [index, docs, query])
+    [worker] = [w for w in page.workers if "test=1" in w.url]
+    deadline = time.monotonic() + 30
+    while worker.evaluate("self.indexed") != "all" and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(500)  # its last answer, from the whole index, on its way
+    return page.evaluate("window.answers")
+
+
+def index_url(page, name="search_index.json"):
+    return page.evaluate(f"new URL('../../search/{name}', location.href).href")
 
 
 def test_the_page_starts_the_early_worker_and_searches_with_it(page, visit):
@@ -33,20 +50,33 @@ def test_the_page_starts_the_early_worker_and_searches_with_it(page, visit):
     page.on("worker", lambda worker: workers.append(worker.url))
     visit()
     assert "/routing/url-building/" in search(page, "url_for")
-    [early] = [url for url in workers if "search" in url]  # the one search worker: ours
+    # The page starts one worker: ours; ours starts the theme's, which indexes everything.
+    [early] = [url for url in workers if "search-early.js" in url]
+    [theirs] = [url for url in workers if "/workers/search." in urlsplit(url).path]
     query = parse_qs(urlsplit(early).query)
     assert urlsplit(early).path.endswith("/assets/javascripts/workers/search-early.js")
-    assert "/assets/javascripts/workers/search." in query["theme"][0]
+    assert query["theme"] == [theirs]
     assert query["index"][0].endswith("/search/search_index.json") and query["suggest"] == ["1"]
 
 
 def test_it_answers_from_the_index_it_fetched_not_the_one_the_page_sends(page, visit):
     visit("routing/routes-and-methods/")
-    index = page.evaluate("new URL('../../search/search_index.json', location.href).href")
-    assert page.evaluate(PROTOCOL, [index, "none"]).startswith("routing/")
+    assert answers(page, index_url(page), "none", "url_for")[-1].startswith("routing/url-building/")
+
+
+def test_a_query_no_title_matches_waits_for_the_whole_index_not_an_empty_answer(page, visit):
+    visit("routing/routes-and-methods/")
+    # MAX_CONTENT_LENGTH is in no title, tag or symptom: the titles alone would find nothing.
+    [answer] = answers(page, index_url(page), "none", "MAX_CONTENT_LENGTH")
+    assert answer.startswith("requests/uploads/")
+
+
+def test_the_whole_index_has_the_last_word(page, visit):
+    visit("routing/routes-and-methods/")
+    given = answers(page, index_url(page), "none", "Gunicorn")
+    assert 1 <= len(given) <= 2 and given[-1].startswith("deployment/gunicorn/"), given
 
 
 def test_when_its_fetch_fails_it_uses_the_index_the_page_sends(page, visit):
     visit("routing/routes-and-methods/")
-    missing = page.evaluate("new URL('../../search/no-such-index.json', location.href).href")
-    assert page.evaluate(PROTOCOL, [missing, "page"]).startswith("routing/")
+    assert answers(page, index_url(page, "no-such-index.json"), "page", "url_for")[-1].startswith("routing/")
