@@ -3,14 +3,13 @@ overrides/main.html): the page gets it in place of the theme's; it indexes what 
 itself, titles first, and the theme's worker it starts has the last word; when its fetch fails
 it falls back to the index the page hands it. Results themselves: test_reader.py."""
 
-import time
 from urllib.parse import parse_qs, urlsplit
 
-from tests.browser_tools import search
+from tests.browser_tools import search, whole_index
 
-# Starts a worker and drives it by the theme's protocol: SETUP (0) -> READY (1), then QUERY (2),
-# whose every RESULT (3) is kept in window.answers, each as its first result's location (or null).
-START = """async ([index, docs, query]) => {
+# Starts a worker and drives it by the theme's protocol: SETUP (0) -> READY (1), then a QUERY (2)
+# for each of `queries`, one right after the other; every RESULT (3) is kept in window.answers, each as its first result's location (or null).
+START = """async ([index, docs, queries]) => {
   const theme = [...document.querySelectorAll("script")].map(s => s.src)
     .find(src => src.includes("/javascripts/bundle."))
     .replace(/bundle\\.\\w+\\.min\\.js$/, "")
@@ -25,18 +24,15 @@ START = """async ([index, docs, query]) => {
   worker.postMessage({type: 0, data: {config: page.config, docs: docs === "page" ? page.docs : [],
                                      options: {suggest: true}}})
   await new Promise((resolve) => worker.addEventListener("message", (e) => e.data.type === 1 && resolve()))
-  worker.postMessage({type: 2, data: query})
+  for (const query of queries) worker.postMessage({type: 2, data: query})
 }"""
 
 
-def answers(page, index, docs, query):
-    """Every answer the worker gives `query`, asked as soon as it is ready, until it has indexed
-    everything and answered from it."""
-    page.evaluate(START, [index, docs, query])
-    [worker] = [w for w in page.workers if "test=1" in w.url]
-    deadline = time.monotonic() + 30
-    while worker.evaluate("self.indexed") != "all" and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
+def answers(page, index, docs, *queries):
+    """Every answer the worker gives `queries`, asked as soon as it is ready, until it has
+    indexed everything and answered from it."""
+    page.evaluate(START, [index, docs, queries])
+    whole_index(page, worker="test=1")
     page.wait_for_timeout(500)  # its last answer, from the whole index, on its way
     return page.evaluate("window.answers")
 
@@ -80,3 +76,11 @@ def test_the_whole_index_has_the_last_word(page, visit):
 def test_when_its_fetch_fails_it_uses_the_index_the_page_sends(page, visit):
     visit("routing/routes-and-methods/")
     assert answers(page, index_url(page, "no-such-index.json"), "page", "url_for")[-1].startswith("routing/")
+
+
+def test_an_emptied_box_ends_with_an_empty_list(page, visit):
+    visit("routing/routes-and-methods/")
+    # A reader types, then clears the box before the whole index is in: the titles answer the
+    # word, the empty box clears the list, and the whole index brings back neither.
+    given = answers(page, index_url(page), "none", "flask", "")
+    assert len(given) == 2 and given[0] and given[1] is None, given

@@ -44,20 +44,26 @@
   self.addEventListener = listen
   self.postMessage = function (message) { answered(message) }
 
-  // A message for the theme's code here; resolves with its answer.
+  // A message for the theme's code here; resolves with its answer, or rejects with its error
+  // (its listener is async: an error is a rejection, and no answer comes), and the next message
+  // goes on either way.
   function ask(message) {
-    asked = asked.then(function () {
-      return new Promise(function (resolve) {
+    var answer = asked.then(function () {
+      return new Promise(function (resolve, reject) {
         answered = resolve
-        theirs.forEach(function (listener) { listener({ data: message }) })
+        Promise.all(theirs.map(function (listener) { return listener({ data: message }) })).catch(reject)
       })
     })
-    return asked
+    asked = answer.catch(function () {})
+    return answer
   }
-  var here = { postMessage: function (message) { ask(message).then(function (reply) { send.call(self, reply) }) } }
+  var here = { postMessage: function (message) {
+    ask(message).then(function (reply) { send.call(self, reply) }, function () {})
+  } }
 
   var whole = null // what answers every query once the whole index is in: a worker, or `here`
-  var waiting = null // the page's last query, until `whole` has answered it
+  var latest = null // the page's last query
+  var waiting = null // the same, until `whole` has answered it
   function ready(engine) {
     whole = engine
     self.indexed = "all"
@@ -85,7 +91,11 @@
       if (!whole && event.data && event.data.type === READY) ready(worker)
       else send.call(self, event.data)
     }
-    worker.onerror = function () { worker.terminate(); if (!whole) instead() }
+    worker.onerror = function () { // it failed to start, or broke: this worker indexes everything
+      worker.terminate()
+      if (whole === worker) whole = null
+      if (!whole) instead()
+    }
     worker.postMessage(message)
   }
 
@@ -107,14 +117,17 @@
         quiet.then(function () { indexEverything(index) })
       })
     })
+  titles.catch(function () {}) // a failed fetch is handled when the page's set-up comes
 
   function query(message) {
     if (whole) return whole.postMessage(message)
-    idle()
-    waiting = message
+    var blank = !String(message.data).trim() // an empty box (the page sends one at "ready")
+    if (!blank) idle()
+    latest = message
+    waiting = blank ? null : message
     titles.then(function () { return ask(message) }).then(function (reply) {
-      if (whole || waiting !== message || !reply.data.items.length) return
-      send.call(self, reply)
+      if (whole || latest !== message || (!blank && !reply.data.items.length)) return
+      send.call(self, reply) // an empty box is answered at once: it clears the list
     }, function () { /* set up from the page's message instead: see below */ })
   }
 
