@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 from tests.browser_tools import search, whole_index
 
 # Starts a worker and drives it by the theme's protocol: SETUP (0) -> READY (1), then a QUERY (2)
-# for each of `queries`, one right after the other; every RESULT (3) is kept in window.answers, each as its first result's location (or null).
+# for each of `queries`, one right after the other; every RESULT (3) is kept in window.answers,
+# as its first result's location (or null).
 START = """async ([index, docs, queries]) => {
   const theme = [...document.querySelectorAll("script")].map(s => s.src)
     .find(src => src.includes("/javascripts/bundle."))

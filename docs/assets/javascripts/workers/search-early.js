@@ -17,10 +17,9 @@
 //     "ready" then; a query that finds something here is answered at once;
 //   - in the theme's worker, started from here once the page is idle or the reader searches
 //     (on two cores, a third busy thread slows the page's own start), everything. From the
-//     moment it is ready it
-//     answers every query, and it answers again the last one answered here (the list is
-//     refined where a word of the text changes the order) or not answered at all (nothing
-//     matched a title).
+//     moment it is ready it answers every query, and it answers again the last one answered
+//     here (the list is refined where a word of the text changes the order) or not answered
+//     at all (nothing matched a title).
 // A fetch that fails is tried once more; should that fail too, this worker sets up with what the
 // page sent (the config alone: search then finds nothing, and says so). Where a worker cannot
 // start a worker, the whole index is built here, after the titles. `self.indexed` says how far
