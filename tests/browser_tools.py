@@ -80,10 +80,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A thread a connection, and a static host's queue of connections waiting to be accepted:
+    the standard library's 5 is overrun by Chromium's six parallel connections on a loaded
+    machine, and a dropped connection request is retried only a second or more later."""
+
+    request_queue_size = 128
+
+
 @contextlib.contextmanager
 def serving(directory):
     handler = functools.partial(SiteHandler, directory=str(directory))
-    with in_a_thread(http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)) as port:
+    with in_a_thread(SiteServer((LOOPBACK, 0), handler)) as port:
         yield f"http://{LOOPBACK}:{port}{PREFIX}"
 
 

@@ -117,10 +117,13 @@
       tab.replaceChildren(el("p", { textContent: "Loading the example…" }));
       try {
         const response = await fetch(new URL(`runnable/${example}.json`, assets));
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
         original = await response.json();
         render();
       } catch (error) {
-        tab.replaceChildren(offline(`The example could not be loaded (${error.message}).`));
+        tab.replaceChildren(el("p", { className: "ffg-runner__status", role: "status",
+          textContent: `The example could not be loaded (${error.message}); reopen this tab to try again.` }));
+        filled = false;
       }
     };
     const render = () => {
@@ -236,8 +239,8 @@
     });
   }
 
-  function offline(reason) {
-    return el("span", {}, reason || "Opened from a file (a file:// address), this page cannot run Python: " +
+  function offline() {
+    return el("span", {}, "Opened from a file (a file:// address), this page cannot run Python: " +
       "browsers start no Web Worker and fetch no file for such a page. Serve the unzipped folder instead " +
       "(", el("code", { textContent: "python3 -m http.server" }), " in it, then open http://127.0.0.1:8000/), " +
       "or run the guide with ", el("code", { textContent: "python3 scripts/dev.py serve" }), ".");

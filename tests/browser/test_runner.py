@@ -58,7 +58,13 @@ def open_tab(page, tab, ready=True):
         if (!t.closest('.ffg-runner__fold')) t.closest('.tabbed-set').querySelector(':scope > input[id$=_run]').click();
     }""", tab.element_handle())
     if ready:
-        expect(tab.get_by_role("button", name="Run")).to_be_visible()
+        try:  # the tab fetches its example's JSON, then draws its form: a page action's time
+            expect(tab.get_by_role("button", name="Run")).to_be_visible(timeout=30_000)
+        except AssertionError as error:
+            state = tab.evaluate("""t => ({shows: t.innerText.slice(0, 200), chosen: t.closest('.tabbed-set')
+                ?.querySelector(':scope > input:checked')?.id ?? 'a fold'})""")
+            raise AssertionError(f"no Run button; the tab shows {state['shows']!r}, "
+                                 f"its set has {state['chosen']} chosen") from error
 
 
 def run(page, tab, timeout_s=COLD_S):
@@ -244,6 +250,24 @@ def test_a_page_that_is_never_run_loads_no_python(page, visit):
     heavy = [url for url in loaded if "/vendor/pyodide/" in url or "/vendor/wheels/" in url or "runner-worker" in url]
     assert not heavy, heavy
     assert any(url.endswith("runnable/routing/methods.py.json") for url in loaded)
+
+
+def test_an_example_that_fails_to_load_says_so_and_loads_when_its_tab_is_reopened(browser, site_url):
+    page, watch = watched_page(browser, site_url)
+    example = "**/runnable/routing/methods.py.json"
+    page.route(example, lambda route: route.fulfill(status=503, body="busy"))
+    page.goto(site_url + "routing/routes-and-methods/")
+    tab = page.locator("[data-runnable]").first
+    open_tab(page, tab, ready=False)
+    expect(tab.get_by_role("status")).to_have_text(re.compile(r"^The example could not be loaded \(503\b.*\); "
+                                                              r"reopen this tab to try again\.$"))
+    page.unroute(example)
+    tab.evaluate("t => t.closest('.tabbed-set').querySelector(':scope > input').click()")  # another tab
+    open_tab(page, tab)  # and back
+    page.context.close()
+    assert not watch.requests
+    # the browser's own line for each tab that tried (linked tabs open the page's other "Edit and run")
+    assert watch.errors and all("status of 503" in line for line in watch.errors), watch.errors
 
 
 def test_from_the_file_system_the_tab_says_why_it_cannot_run_and_what_to_do(browser, unzipped):
