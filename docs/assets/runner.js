@@ -86,10 +86,20 @@
     tab.dataset.runnable = example;
     set.querySelector(":scope > .tabbed-content").append(tab);
     const fill = runner(tab, markers, number);
-    radio.addEventListener("change", () => { // what Material does for the tabs it mounted
+    // Only this tab opens. The theme links tabs by their labels' text, so on a page it mounts
+    // after this scan (a first load; not after instant navigation) it would open every "Edit and
+    // run" on the page and remember the choice for later pages: this listener comes first, and
+    // keeps the change from the theme's. The theme, not knowing, underlines the tab it last
+    // chose, on the set; this tab's underline, on the labels, wins until another tab is chosen.
+    radio.addEventListener("change", (event) => {
+      event.stopImmediatePropagation();
       labels.style.setProperty("--md-indicator-x", `${label.offsetLeft}px`);
       labels.style.setProperty("--md-indicator-width", `${label.offsetWidth}px`);
       fill();
+    });
+    for (const input of inputs) input.addEventListener("change", () => {
+      labels.style.removeProperty("--md-indicator-x");
+      labels.style.removeProperty("--md-indicator-width");
     });
   }
 
