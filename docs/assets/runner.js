@@ -85,19 +85,33 @@
     const tab = el("div", { className: "tabbed-block ffg-runner" });
     tab.dataset.runnable = example;
     set.querySelector(":scope > .tabbed-content").append(tab);
-    const fill = runner(tab, markers, number);
-    // Only this tab opens. The theme links tabs by their labels' text, so on a page it mounts
-    // after this scan (a first load; not after instant navigation) it would open every "Edit and
-    // run" on the page and remember the choice for later pages: this listener comes first, and
-    // keeps the change from the theme's. The theme, not knowing, underlines the tab it last
-    // chose, on the set; this tab's underline, on the labels, wins until another tab is chosen.
-    radio.addEventListener("change", (event) => {
-      event.stopImmediatePropagation();
+    const fill = runner(tab, markers, number, "choose another tab, then this one again, to retry");
+    // Only this tab opens. The theme links tabs by their labels' text: on a page it mounted after
+    // this scan (a first load) it would open every "Edit and run" on the page and remember the
+    // choice for later pages. A label marked "switching" is one the theme itself is switching to,
+    // which it underlines and scrolls into view but does not link; this listener, the first,
+    // marks it. After instant navigation the theme mounted before this scan and never hears of
+    // this tab: the mark outlives the event, and the tab draws its own underline, on the labels,
+    // until another tab is chosen.
+    const place = () => {
       labels.style.setProperty("--md-indicator-x", `${label.offsetLeft}px`);
       labels.style.setProperty("--md-indicator-width", `${label.offsetWidth}px`);
+    };
+    let resized = null;
+    radio.addEventListener("change", () => {
+      label.setAttribute("data-md-switching", "");
       fill();
+      setTimeout(() => { // after every listener of this event
+        if (!label.hasAttribute("data-md-switching")) return;
+        label.removeAttribute("data-md-switching");
+        place();
+        label.scrollIntoView({ block: "nearest", inline: "nearest" });
+        resized ??= new ResizeObserver(() => labels.style.length && place());
+        resized.observe(labels);
+      });
     });
     for (const input of inputs) input.addEventListener("change", () => {
+      resized?.disconnect();
       labels.style.removeProperty("--md-indicator-x");
       labels.style.removeProperty("--md-indicator-width");
     });
@@ -109,11 +123,11 @@
     const details = el("details", { className: "example ffg-runner__fold" },
       el("summary", { textContent: "Edit and run" }), tab);
     marker.after(details);
-    const fill = runner(tab, [marker], number);
+    const fill = runner(tab, [marker], number, "close this fold and open it again to retry");
     details.addEventListener("toggle", () => details.open && fill());
   }
 
-  function runner(tab, markers, number) { // the tab's content, made when it is first opened
+  function runner(tab, markers, number, retry) { // the tab's content, made when it is first opened
     const example = markers[0].dataset.example;
     let filled = false;
     let original = null;
@@ -132,7 +146,7 @@
         render();
       } catch (error) {
         tab.replaceChildren(el("p", { className: "ffg-runner__status", role: "status",
-          textContent: `The example could not be loaded (${error.message}); reopen this tab to try again.` }));
+          textContent: `The example could not be loaded (${error.message}); ${retry}.` }));
         filled = false;
       }
     };

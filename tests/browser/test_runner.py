@@ -252,24 +252,40 @@ def test_a_page_that_is_never_run_loads_no_python(page, visit):
     assert any(url.endswith("runnable/routing/methods.py.json") for url in loaded)
 
 
-def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(page, visit):
+@pytest.mark.parametrize("arrival", ["first load", "instant navigation"])
+def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(page, visit, site_url, arrival):
     """The theme links tabs by their labels' text: choosing one "Edit and run" must not open every
-    other one on the page, nor be remembered for later pages; the tab's underline moves with it."""
-    visit("routing/routes-and-methods/")
+    other one on the page, nor be remembered for later pages; the underline follows the chosen
+    tab, also when the page is resized. On a first load the theme mounts the tabs after runner.js
+    has added its tab; after instant navigation, before."""
+    path = "routing/routes-and-methods/"
+    if arrival == "first load":
+        visit(path)
+    else:
+        visit("routing/")
+        page.evaluate("u => { history.pushState({}, '', u); window.location$.next(new URL(u)); }", site_url + path)
+        page.wait_for_function("() => document.querySelectorAll('[data-runnable]').length > 1 && "
+                               "location.pathname.endsWith('/routes-and-methods/')")
+        page.wait_for_timeout(300)  # the theme mounts the new content's components
     underline = """set => { const chosen = set.querySelector(':scope > input:checked');
-        return [getComputedStyle(set.querySelector('.tabbed-labels')).getPropertyValue('--md-indicator-x').trim(),
-                set.querySelector(`label[for="${chosen.id}"]`).offsetLeft + 'px'] }"""
+        const label = set.querySelector(`label[for="${chosen.id}"]`), style = getComputedStyle(set.querySelector('.tabbed-labels'));
+        return [[style.getPropertyValue('--md-indicator-x').trim(), style.getPropertyValue('--md-indicator-width').trim()],
+                [label.offsetLeft + 'px', label.offsetWidth + 'px']] }"""
     tab = page.locator("[data-runnable]").first
     tabs = page.locator(".tabbed-set:has([data-runnable])")
     assert tabs.count() > 1
-    for choice in ("run", "first", "run"):
-        if choice == "run":
+    for choice in ("Edit and run", "the first tab", "a click on Edit and run", "a narrower window"):
+        if choice == "Edit and run":
             open_tab(page, tab)
-        else:
+        elif choice == "a click on Edit and run":  # a reader's click, not a script's
+            tabs.first.locator(".tabbed-labels label", has_text="Edit and run").click()
+        elif choice == "the first tab":
             tabs.first.locator(".tabbed-labels label").first.click()
+        else:
+            page.set_viewport_size({"width": 600, "height": 800})  # the labels' padding changes
         page.wait_for_timeout(300)  # the theme's own pass over the set's size
         at, chosen = tabs.first.evaluate(underline)
-        assert at == chosen, f"after choosing {choice}: underline at {at}, chosen tab at {chosen}"
+        assert at == chosen, f"after {choice}: underline (x, width) {at}, chosen tab {chosen}"
     assert page.locator(".ffg-runner:not(:empty)").count() == 1
     remembered = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__tabs')).map(k => localStorage[k])")
     assert not any("Edit and run" in value for value in remembered), remembered
@@ -283,7 +299,7 @@ def test_an_example_that_fails_to_load_says_so_and_loads_when_its_tab_is_reopene
     tab = page.locator("[data-runnable]").first
     open_tab(page, tab, ready=False)
     expect(tab.get_by_role("status")).to_have_text(re.compile(r"^The example could not be loaded \(503\b.*\); "
-                                                              r"reopen this tab to try again\.$"))
+                                                              r"choose another tab, then this one again, to retry\.$"))
     page.unroute(example)
     tab.evaluate("t => t.closest('.tabbed-set').querySelector(':scope > input').click()")  # another tab
     open_tab(page, tab)  # and back
