@@ -81,9 +81,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
-    """A thread a connection, and a static host's queue of connections waiting to be accepted:
-    the standard library's 5 is overrun by Chromium's six parallel connections on a loaded
-    machine, and a dropped connection request is retried only a second or more later."""
+    """A thread a connection, and a static host's queue of connections waiting to be accepted,
+    not the standard library's 5: Chromium opens six at once, and on a loaded machine a
+    connection request dropped from a full queue is retried only a second or more later."""
 
     request_queue_size = 128
 

@@ -106,7 +106,7 @@
         label.removeAttribute("data-md-switching");
         place();
         label.scrollIntoView({ block: "nearest", inline: "nearest" });
-        resized ??= new ResizeObserver(() => labels.style.length && place());
+        resized ??= new ResizeObserver(place);
         resized.observe(labels);
       });
     });

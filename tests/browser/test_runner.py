@@ -253,7 +253,7 @@ def test_a_page_that_is_never_run_loads_no_python(page, visit):
 
 
 @pytest.mark.parametrize("arrival", ["first load", "instant navigation"])
-def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(page, visit, site_url, arrival):
+def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(page, visit, site, site_url, arrival):
     """The theme links tabs by their labels' text: choosing one "Edit and run" must not open every
     other one on the page, nor be remembered for later pages; the underline follows the chosen
     tab, also when the page is resized. On a first load the theme mounts the tabs after runner.js
@@ -263,10 +263,7 @@ def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(pag
         visit(path)
     else:
         visit("routing/")
-        page.evaluate("u => { history.pushState({}, '', u); window.location$.next(new URL(u)); }", site_url + path)
-        page.wait_for_function("() => document.querySelectorAll('[data-runnable]').length > 1 && "
-                               "location.pathname.endsWith('/routes-and-methods/')")
-        page.wait_for_timeout(300)  # the theme mounts the new content's components
+        go(page, site_url, path, runnable_pages(site)[path])
     underline = """set => { const chosen = set.querySelector(':scope > input:checked');
         const label = set.querySelector(`label[for="${chosen.id}"]`), style = getComputedStyle(set.querySelector('.tabbed-labels'));
         return [[style.getPropertyValue('--md-indicator-x').trim(), style.getPropertyValue('--md-indicator-width').trim()],
