@@ -96,3 +96,21 @@ def test_a_term_is_used_with_its_definition_on_some_page(term, used):
     assert (term["term"], definition(term)) in used, (
         f"no page but the glossary uses {term['term']!r} in its prose (terms match as written:"
         " case and whole words, never inside code); use it on a page or remove the entry")
+
+
+def pages_without_tooltips():
+    """The pages whose front matter says `tooltips: false` (overrides/tooltips.py)."""
+    return sorted(page.relative_to(DOCS).as_posix() for page in DOCS.rglob("*.md")
+                  if "\ntooltips: false" in page.read_text(encoding="utf-8").partition("\n---\n")[0])
+
+
+def test_the_glossary_and_the_decks_say_they_carry_no_tooltips():
+    assert pages_without_tooltips() == ["glossary.md", "questions/quiz.md", "questions/study.md"]
+
+
+@pytest.mark.parametrize("source", pages_without_tooltips())
+def test_a_page_without_tooltips_has_no_abbr(source, site):
+    built = site / Path(source).with_suffix("") / "index.html"
+    text = built.read_text(encoding="utf-8")
+    assert "<abbr" not in text, f"{source} says tooltips: false, yet its page has an <abbr>"
+    assert "</p>" in text  # the page itself, not an empty shell
