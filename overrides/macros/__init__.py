@@ -4,7 +4,7 @@ build reads recorded outputs and question data, and runs no example.
     outputs.py      http(...) and run(...): recorded outputs as code blocks
     records.py      the record files' format, shared with scripts/record.py
     questions.py    the question bank, the answers you'll still hear, the quiz
-    glossary.py     one definition per term: the glossary page and a tooltip on every use
+    glossary.py     one definition per term: the glossary page and the tooltips (overrides/tooltips.py)
     reading.py      reading time, per page and for a study plan
     jinja_guard.py  Flask's Jinja on a page reaches the reader untouched
     rebuilds.py     what a page depends on, for `dev.py serve`'s partial rebuilds

@@ -1,9 +1,10 @@
-"""One definition per term, shown wherever the term is used.
+"""One definition per term, shown where a page first uses the term.
 
 docs/glossary.yml holds the terms (kept out of the site by `exclude_docs`). Every page gets them
-appended as Markdown abbreviations (`*[term]: definition`, the `abbr` extension), so each use of
-a term in prose carries its definition as a tooltip (Material's `content.tooltips`), and
-docs/glossary.md lists them all with `{@ glossary() @}`.
+appended as Markdown abbreviations (`*[term]: definition`, the `abbr` extension), so a term in
+prose carries its definition as a tooltip (Material's `content.tooltips`; overrides/tooltips.py
+keeps it at the first use on a page, or on none), and docs/glossary.md lists them all with
+`{@ glossary() @}`.
 """
 
 import html
