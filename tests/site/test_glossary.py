@@ -10,11 +10,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 TERMS = yaml.safe_load((DOCS / "glossary.yml").read_text(encoding="utf-8"))["terms"]
 GLOSSARY_PAGE = Path("glossary") / "index.html"
+
+
+def built_page(site, source):
+    """The built HTML of docs/<source>: a.md is a/index.html, a/index.md is a/index.html."""
+    folder = Path(source).parent if source.endswith("index.md") else Path(source).with_suffix("")
+    return site / folder / "index.html"
 
 
 def term_id(term):
@@ -84,10 +91,7 @@ def test_the_page_that_teaches_a_term_exists(term, site):
     path, _, anchor = term["taught"].partition("#")
     assert (DOCS / path).is_file(), f"docs/{path} does not exist"
     if anchor:
-        built = site / Path(path).with_suffix("") / "index.html"
-        if path.endswith("index.md"):
-            built = site / Path(path).parent / "index.html"
-        assert anchor in Abbreviations(built.read_text(encoding="utf-8")).ids, (
+        assert anchor in Abbreviations(built_page(site, path).read_text(encoding="utf-8")).ids, (
             f"docs/{path} has no section #{anchor}")
 
 
@@ -98,15 +102,10 @@ def test_a_term_is_used_with_its_definition_on_some_page(term, used):
         " case and whole words, never inside code); use it on a page or remove the entry")
 
 
-def front_matter(page):
-    text = page.read_text(encoding="utf-8")
-    return yaml.safe_load(text[4:].partition("\n---\n")[0]) or {} if text.startswith("---\n") else {}
-
-
 def pages_without_tooltips():
-    """The pages whose front matter says `tooltips: false`, read as the hook reads it."""
+    """The pages whose front matter says `tooltips: false`, read by MkDocs' own reader (the hook's)."""
     return sorted(page.relative_to(DOCS).as_posix() for page in DOCS.rglob("*.md")
-                  if front_matter(page).get("tooltips") is False)
+                  if get_data(page.read_text(encoding="utf-8"))[1].get("tooltips") is False)
 
 
 def test_the_glossary_and_the_decks_say_they_carry_no_tooltips():
@@ -115,7 +114,6 @@ def test_the_glossary_and_the_decks_say_they_carry_no_tooltips():
 
 @pytest.mark.parametrize("source", pages_without_tooltips())
 def test_a_page_without_tooltips_has_no_abbr(source, site):
-    built = site / (Path(source).parent if source.endswith("index.md") else Path(source).with_suffix(""))
-    text = (built / "index.html").read_text(encoding="utf-8")
+    text = built_page(site, source).read_text(encoding="utf-8")
     assert "<abbr" not in text, f"{source} says tooltips: false, yet its page has an <abbr>"
     assert "</p>" in text  # the page itself, not an empty shell
