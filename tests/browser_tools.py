@@ -5,6 +5,7 @@ search box.
     chromium()                  a headless Chromium (sync API), closed on leaving
     launch_options()            the same launch for Playwright's async API (test_pages, bench)
     serving(directory)          the built site on 127.0.0.1 under /flask-field-guide/, 404.html for misses
+    follow_instantly(page, link, url)  click a link and prove the theme's instant navigation took it
     OffHost(context, origin)    THE off-host policy: a request to `origin` (or data:, blob:)
                                 goes through; any other is aborted and remembered
     watched_page(browser, url)  a page whose console errors, exceptions and off-host requests are kept
@@ -24,6 +25,8 @@ Playwright's own browser download does not work here, so Chromium comes from Deb
 import contextlib
 import functools
 import http.server
+import io
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,7 +58,12 @@ def chromium():
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve `directory` under PREFIX like a static host: 404.html with status 404 when missing."""
+    """Serve `directory` under PREFIX like a static host: 404.html with status 404 when missing.
+
+    The sitemap's addresses are this server's, as `mkdocs serve` makes them: the theme takes a
+    click for instant navigation only when the link is in the sitemap, and it swaps only the
+    scheme and host name of the sitemap's addresses for the page's, not the port. With the
+    hosted site's addresses every click on a loopback port would be a full page load."""
 
     def translate_path(self, path):
         path = urlsplit(path).path
@@ -74,6 +82,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return None
+        if path.name == "sitemap.xml":
+            host, port = self.server.server_address[:2]
+            body = re.sub(rb"<loc>[^<]*?" + PREFIX.encode(), f"<loc>http://{host}:{port}{PREFIX}".encode(),
+                          path.read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", "text/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         return super().send_head()
 
     def log_message(self, *args):
@@ -93,6 +110,15 @@ def serving(directory):
     handler = functools.partial(SiteHandler, directory=str(directory))
     with in_a_thread(SiteServer((LOOPBACK, 0), handler)) as port:
         yield f"http://{LOOPBACK}:{port}{PREFIX}"
+
+
+def follow_instantly(page, link, url):
+    """Click `link` and wait for `url`; fail if the browser loaded the page afresh instead of the
+    theme's instant navigation swapping it in, which a test of instant navigation would not see."""
+    page.evaluate("window.ffgSamePage = true")
+    link.click()
+    page.wait_for_url(url)
+    assert page.evaluate("window.ffgSamePage === true"), f"{page.url}: a full page load, not instant navigation"
 
 
 def origin(url):

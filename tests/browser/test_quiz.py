@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import expect
 
+from tests.browser_tools import follow_instantly
+
 BANK = Path(__file__).resolve().parents[2] / "docs" / "questions" / "bank.yml"
 TOTAL = len(yaml.safe_load(BANK.read_text(encoding="utf-8"))["questions"])  # audited and beyond
 
@@ -68,8 +70,7 @@ def test_the_level_filter_and_forgetting(page, site_url):
 
 def test_the_quiz_survives_instant_navigation(page, site_url):
     page.goto(site_url + "questions/")
-    page.locator("article").get_by_role("link", name="Quiz").first.click()
-    page.wait_for_url(re.compile(r"questions/quiz/$"))
+    follow_instantly(page, page.locator("article").get_by_role("link", name="Quiz").first, re.compile(r"questions/quiz/$"))
     expect(page.locator(".ffg-quiz-controls")).to_be_visible()
     expect(page.locator(".ffg-quiz-card:visible")).to_have_count(1)
 

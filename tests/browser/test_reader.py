@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_tools import search
+from tests.browser_tools import follow_instantly, search
 
 # A query a reader types -> the chapter its first result must be in.
 SEARCHES = {
@@ -62,8 +62,7 @@ def test_the_chosen_theme_stays_chosen_on_the_next_page(page, visit):
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    page.locator(".md-nav--primary .md-nav__link[href$='routing/']").first.click()  # instant navigation
-    page.wait_for_url("**/routing/")
+    follow_instantly(page, page.locator(".md-nav--primary .md-nav__link[href$='routing/']").first, "**/routing/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
@@ -72,8 +71,7 @@ def test_the_chosen_theme_stays_chosen_on_the_next_page(page, visit):
 def test_every_control_in_the_sidebar_has_a_name(page, visit):
     # axe does not see a focusable <label> with no text; a screen reader announces nothing.
     visit("routing/routes-and-methods/")
-    page.locator(".md-nav--primary .md-nav__link[href$='requests/']").first.click()  # instant
-    page.wait_for_url("**/requests/")
+    follow_instantly(page, page.locator(".md-nav--primary .md-nav__link[href$='requests/']").first, "**/requests/")
     nameless = page.evaluate("""[...document.querySelectorAll(
         '.md-nav--primary [tabindex="0"], .md-nav--primary a[href]')].filter((el) =>
         !el.textContent.trim() && !el.getAttribute("aria-label")).map((el) => el.outerHTML)""")

@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import unzipped  # noqa: F401  (the zip, built once per session)
-from tests.browser_tools import layout_shift, watched_page
+from tests.browser_tools import follow_instantly, layout_shift, watched_page
 
 STORE_KEY = "ffg-study"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
@@ -240,8 +240,8 @@ def test_chapter_and_home_progress_show_the_study_pages_numbers(page, site_url, 
 
     # Through instant navigation: the link from the chapter's line opens a limited session.
     page.goto(site_url + "routing/")
-    page.locator(".ffg-progress").get_by_role("link", name="Study these").click()
-    page.wait_for_url(re.compile(r"questions/study/\?chapter=routing$"))
+    follow_instantly(page, page.locator(".ffg-progress").get_by_role("link", name="Study these"),
+                     re.compile(r"questions/study/\?chapter=routing$"))
     expect(page.locator(".ffg-study")).to_have_attribute("data-study-ready", "true")
     assert counts(page.locator(".ffg-study-counts")) == on_study
     page.emulate_media(color_scheme="dark")
