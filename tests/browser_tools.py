@@ -5,7 +5,8 @@ search box.
     chromium()                  a headless Chromium (sync API), closed on leaving
     launch_options()            the same launch for Playwright's async API (test_pages, bench)
     serving(directory)          the built site on 127.0.0.1 under /flask-field-guide/, 404.html for misses
-    follow_instantly(page, link, url)  click a link and prove the theme's instant navigation took it
+    follow_instantly(page, link, url)
+                                click a link; wait until instant navigation has swapped the page in
     OffHost(context, origin)    THE off-host policy: a request to `origin` (or data:, blob:)
                                 goes through; any other is aborted and remembered
     watched_page(browser, url)  a page whose console errors, exceptions and off-host requests are kept
@@ -16,7 +17,8 @@ search box.
     Requests(page)              every request a page made, and the failed ones
     whole_index(page)           wait until search has indexed everything, not only the titles
     search(page, query)         type a query as a reader does; the first result's link
-    layout_shift(page)          the page's cumulative layout shift so far (Lighthouse's CLS)
+    layout_shift(page)          every layout shift so far, summed (stricter than CLS's windows)
+    TALL, LIGHTHOUSE_PHONE      context options: a window that shows a whole page, Lighthouse's phone
 
 Playwright's own browser download does not work here, so Chromium comes from Debian
 (`tests.servers.program("chromium")` says how to install it). No request leaves the machine.
@@ -113,11 +115,20 @@ def serving(directory):
 
 
 def follow_instantly(page, link, url):
-    """Click `link` and wait for `url`; fail if the browser loaded the page afresh instead of the
-    theme's instant navigation swapping it in, which a test of instant navigation would not see."""
-    page.evaluate("window.ffgSamePage = true")
+    """Click `link` as a reader does and wait until the theme's instant navigation has swapped in
+    the page at `url`; fail if the browser loaded it afresh instead. The theme takes a click only
+    once it has the sitemap, which it fetches as it starts, and changes the address before it
+    fetches the page: the helper waits for the network to go quiet, then for the theme's next
+    document after the address changes. (Not for the sitemap's resource timing entry: a test that
+    sets the page's clock gets a fake `performance` with no entries.)"""
+    page.wait_for_load_state("networkidle")
+    before = page.url
+    page.evaluate("""() => { window.ffgSamePage = true; window.ffgSwaps = -1;
+        document$.subscribe(() => window.ffgSwaps++); }""")  # it replays the current page: 0
     link.click()
     page.wait_for_url(url)
+    assert page.url != before, f"{url} matched the page the link was on, {before}"
+    page.wait_for_function("window.ffgSamePage !== true || window.ffgSwaps > 0")
     assert page.evaluate("window.ffgSamePage === true"), f"{page.url}: a full page load, not instant navigation"
 
 
@@ -260,16 +271,18 @@ def search(page, query):
     return results.first.get_attribute("href")
 
 
-# The phone Lighthouse's mobile run emulates (its screenEmulation), as Playwright context options.
+# Playwright context options: a desktop window tall enough to show a whole quiz or study deck,
+# and the phone Lighthouse's mobile run emulates (its screenEmulation).
+TALL = {"viewport": {"width": 1280, "height": 2400}}
 LIGHTHOUSE_PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
                     "is_mobile": True, "has_touch": True}
 
 
 def layout_shift(page):
-    """The page's cumulative layout shift so far, every shift counted. CLS leaves out a shift
-    that follows input, but Chromium counts the emulated phone's first resize as input and flags
-    the shifts of the first half second, which Lighthouse still counts; call this before any
-    click or key press."""
+    """Every layout shift of the page so far, summed: stricter than CLS, which takes the worst
+    window of shifts and leaves out those that follow input. Chromium takes the emulated phone's
+    first resize for input and flags the shifts of the first half second, which Lighthouse still
+    counts, and so does this; call it before any click or key press."""
     return page.evaluate("""() => new Promise(resolve => {
       let total = 0;
       new PerformanceObserver(list => {

@@ -11,9 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser_tools import LIGHTHOUSE_PHONE, follow_instantly, layout_shift, watched_page
-
-TALL = {"viewport": {"width": 1280, "height": 2400}}  # the whole quiz in view
+from tests.browser_tools import LIGHTHOUSE_PHONE, TALL, follow_instantly, layout_shift, watched_page
 
 BANK = Path(__file__).resolve().parents[2] / "docs" / "questions" / "bank.yml"
 TOTAL = len(yaml.safe_load(BANK.read_text(encoding="utf-8"))["questions"])  # audited and beyond
@@ -73,18 +71,19 @@ def test_the_level_filter_and_forgetting(page, site_url):
 
 def test_the_quiz_survives_instant_navigation(page, site_url):
     page.goto(site_url + "questions/")
-    follow_instantly(page, page.locator("article").get_by_role("link", name="Quiz").first, re.compile(r"questions/quiz/$"))
+    quiz = page.locator("article").get_by_role("link", name="Quiz").first
+    follow_instantly(page, quiz, re.compile(r"questions/quiz/$"))
     expect(page.locator(".ffg-quiz-controls")).to_be_visible()
     expect(page.locator(".ffg-quiz-card:visible")).to_have_count(1)
 
 
-@pytest.mark.parametrize("window", [TALL, LIGHTHOUSE_PHONE], ids=["tall", "phone"])
-def test_the_quiz_does_not_shift_when_it_starts(browser, site_url, window):
+@pytest.mark.parametrize("context_options", [TALL, LIGHTHOUSE_PHONE], ids=["tall", "phone"])
+def test_the_quiz_does_not_shift_when_it_starts(browser, site_url, context_options):
     """Every card is hidden in the HTML and stacked in one place, and the count line keeps its
     height while it is empty, so quiz.js starting moves nothing (Lighthouse CLS): measured in a
     window tall enough to show the whole quiz, and on Lighthouse's phone, where the count line
     once moved the deck 42 px (CLS 0.010)."""
-    page, watch = watched_page(browser, site_url, **window)
+    page, watch = watched_page(browser, site_url, **context_options)
     page.goto(site_url + "questions/quiz/")
     expect(page.locator(".ffg-quiz-controls")).to_be_visible()
     expect(page.locator(".ffg-quiz-card:visible")).to_have_count(1)

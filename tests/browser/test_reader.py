@@ -62,7 +62,10 @@ def test_the_chosen_theme_stays_chosen_on_the_next_page(page, visit):
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    # The next page by instant navigation (the body stays), by a first load of it, and reloaded.
     follow_instantly(page, page.locator(".md-nav--primary .md-nav__link[href$='routing/']").first, "**/routing/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    visit("requests/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import unzipped  # noqa: F401  (the zip, built once per session)
-from tests.browser_tools import LIGHTHOUSE_PHONE, follow_instantly, layout_shift, watched_page
+from tests.browser_tools import LIGHTHOUSE_PHONE, TALL, follow_instantly, layout_shift, watched_page
 
 STORE_KEY = "ffg-study"
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
@@ -249,10 +249,9 @@ def test_chapter_and_home_progress_show_the_study_pages_numbers(page, site_url, 
     page.screenshot(path=str(screenshots / "study-dark.png"))
 
 
-@pytest.mark.parametrize("window", [{"viewport": {"width": 1280, "height": 2400}}, LIGHTHOUSE_PHONE],
-                         ids=["tall", "phone"])
-def test_the_study_page_does_not_shift_when_it_starts(browser, site_url, window):
-    page, watch = watched_page(browser, site_url, **window)
+@pytest.mark.parametrize("context_options", [TALL, LIGHTHOUSE_PHONE], ids=["tall", "phone"])
+def test_the_study_page_does_not_shift_when_it_starts(browser, site_url, context_options):
+    page, watch = watched_page(browser, site_url, **context_options)
     page.goto(site_url + "questions/study/")
     expect(page.locator(".ffg-study")).to_have_attribute("data-study-ready", "true")
     assert layout_shift(page) < 0.001
