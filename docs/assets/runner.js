@@ -1,8 +1,8 @@
 // "Edit and run": a third tab next to "Code" and "Try it" on every example that runs in the
-// browser. The build leaves a hidden marker after each such "Try it" call (div.ffg-call, from
-// overrides/macros/outputs.py); this script turns a set of tabs with markers into the tab.
-// Nothing else loads until the reader clicks Run: then runner-worker.js starts Pyodide and the
-// pinned wheels, all from this site. A run that takes over LIMIT_MS is stopped.
+// browser. The build writes the tab, empty, and a hidden marker after each "Try it" call it runs
+// (overrides/runner_tabs.py, overrides/macros/outputs.py); this script fills the tab when it is
+// first opened. Nothing else loads until the reader clicks Run: then runner-worker.js starts
+// Pyodide and the pinned wheels, all from this site. A run that takes over LIMIT_MS is stopped.
 (() => {
   // A page with runnable examples loads this script from its content (overrides/main.html), so
   // instant navigation runs it on every visit; the first run's worker, and its Python, stay.
@@ -16,6 +16,7 @@
   let worker = null;
   let runs = 0;
   const pending = new Map();
+  const wired = new WeakSet();
 
   const el = (tag, props = {}, ...children) => {
     const node = Object.assign(document.createElement(tag), props);
@@ -72,58 +73,26 @@
     worker = null;
   }
 
-  function build(set, markers, number) {
-    const example = markers[0].dataset.example;
-    const inputs = set.querySelectorAll(":scope > input");
-    const name = inputs[0].name;
-    const id = `${name}_run`;
-    const radio = el("input", { type: "radio", name, id });
-    inputs[inputs.length - 1].after(radio);
-    const labels = set.querySelector(":scope > .tabbed-labels");
-    const label = el("label", { htmlFor: id, textContent: "Edit and run" });
-    labels.append(label);
-    const tab = el("div", { className: "tabbed-block ffg-runner" });
-    tab.dataset.runnable = example;
-    set.querySelector(":scope > .tabbed-content").append(tab);
-    const fill = runner(tab, markers, number, "choose another tab, then this one again, to retry");
-    // Only this tab opens. The theme links tabs by their labels' text: on a page it mounted after
-    // this scan (a first load) it would open every "Edit and run" on the page and remember the
-    // choice for later pages. A label marked "switching" is one the theme itself is switching to,
-    // which it underlines and scrolls into view but does not link; this listener, the first,
-    // marks it. After instant navigation the theme mounted before this scan and never hears of
-    // this tab: the mark outlives the event, and the tab draws its own underline, on the labels,
-    // until another tab is chosen.
-    const place = () => {
-      labels.style.setProperty("--md-indicator-x", `${label.offsetLeft}px`);
-      labels.style.setProperty("--md-indicator-width", `${label.offsetWidth}px`);
-    };
-    let resized = null;
-    radio.addEventListener("change", () => {
-      label.setAttribute("data-md-switching", "");
-      fill();
-      setTimeout(() => { // after every listener of this event
-        if (!label.hasAttribute("data-md-switching")) return;
-        label.removeAttribute("data-md-switching");
-        place();
-        label.scrollIntoView({ block: "nearest", inline: "nearest" });
-        resized ??= new ResizeObserver(place);
-        resized.observe(labels);
-      });
-    });
-    for (const input of inputs) input.addEventListener("change", () => {
-      resized?.disconnect();
-      labels.style.removeProperty("--md-indicator-x");
-      labels.style.removeProperty("--md-indicator-width");
-    });
+  // The theme links tabs by their labels' text: choosing "Edit and run" in one set would open it
+  // in every set on the page and remember it for later pages. It leaves alone a label marked
+  // "switching", one it is itself switching to; this listener, capturing, runs before the
+  // theme's on the radio, whenever the theme mounted the tabs, and marks the label.
+  document.addEventListener("change", ({ target }) => {
+    if (!target.matches(".tabbed-set > input[id$='_run']")) return;
+    target.parentNode.querySelector(`:scope > .tabbed-labels > label[for="${target.id}"]`)
+      .setAttribute("data-md-switching", "");
+  }, true);
+
+  function tab(block, number) { // a tab of its own in a set of tabs whose calls share one example
+    const set = block.closest(".tabbed-set");
+    const markers = [...set.querySelectorAll(".ffg-call")].filter((m) => m.closest(".tabbed-set") === set);
+    const fill = runner(block, markers, number, "choose another tab, then this one again, to retry");
+    set.querySelector(":scope > input[id$='_run']").addEventListener("change", fill);
   }
 
-  function fold(marker, number) { // a call outside content tabs: the same, in a fold below it
-    const tab = el("div", { className: "ffg-runner" });
-    tab.dataset.runnable = marker.dataset.example;
-    const details = el("details", { className: "example ffg-runner__fold" },
-      el("summary", { textContent: "Edit and run" }), tab);
-    marker.after(details);
-    const fill = runner(tab, [marker], number, "close this fold and open it again to retry");
+  function fold(block, number) { // a call outside content tabs: the same, in a fold below it
+    const details = block.parentNode;
+    const fill = runner(block, [details.previousElementSibling], number, "close this fold and open it again to retry");
     details.addEventListener("toggle", () => details.open && fill());
   }
 
@@ -270,19 +239,12 @@
       "or run the guide with ", el("code", { textContent: "python3 scripts/dev.py serve" }), ".");
   }
 
-  function scan() { // a tab for each set of tabs whose calls share one example; else a fold a call
+  function scan() { // the tabs and folds the build wrote (overrides/runner_tabs.py), on this page
     let number = 0;
-    for (const set of document.querySelectorAll(".tabbed-set")) {
-      if (set.querySelector(":scope > .tabbed-content > .ffg-runner")) continue;
-      const markers = [...set.querySelectorAll(".ffg-call")].filter((m) => m.closest(".tabbed-set") === set);
-      if (markers.length && markers.every((m) => m.dataset.example === markers[0].dataset.example)) {
-        build(set, markers, ++number);
-        for (const marker of markers) marker.dataset.runner = "tab";
-      }
-    }
-    for (const marker of document.querySelectorAll(".ffg-call:not([data-runner])")) {
-      fold(marker, ++number);
-      marker.dataset.runner = "fold";
+    for (const block of document.querySelectorAll(".ffg-runner[data-runnable]")) {
+      if (wired.has(block)) continue;
+      wired.add(block);
+      (block.classList.contains("tabbed-block") ? tab : fold)(block, ++number);
     }
   }
 

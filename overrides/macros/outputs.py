@@ -8,8 +8,8 @@ The build never runs an example: it reads what `python3 scripts/dev.py record` r
 build with the command that makes one.
 
 An `http` call whose example runs in the browser (runnable.py decides) also leaves an empty,
-hidden marker after its blocks: the call and its record's key, from which docs/assets/runner.js
-builds the "Edit and run" tab. The example's files go to assets/runnable/<example>.json, fetched
+hidden marker after its blocks: the call and its record's key. overrides/runner_tabs.py gives the
+marker's set of tabs an empty "Edit and run" tab, which docs/assets/runner.js fills from them. The example's files go to assets/runnable/<example>.json, fetched
 only when a reader runs it.
 """
 
