@@ -1,4 +1,4 @@
-// "Edit and run": a third tab next to "Code" and "Try it" on every example that runs in the
+// "Edit and run": the last tab, after "Code" and "Try it", of every example that runs in the
 // browser. The build writes the tab, empty, and a hidden marker after each "Try it" call it runs
 // (overrides/runner_tabs.py, overrides/macros/outputs.py); this script fills the tab when it is
 // first opened. Nothing else loads until the reader clicks Run: then runner-worker.js starts
@@ -87,7 +87,9 @@
     const set = block.closest(".tabbed-set");
     const markers = [...set.querySelectorAll(".ffg-call")].filter((m) => m.closest(".tabbed-set") === set);
     const fill = runner(block, markers, number, "choose another tab, then this one again, to retry");
-    set.querySelector(":scope > input[id$='_run']").addEventListener("change", fill);
+    const radio = set.querySelector(":scope > input[id$='_run']");
+    radio.addEventListener("change", fill);
+    if (radio.checked) fill(); // a reload or Back puts a chosen tab back, and says nothing
   }
 
   function fold(block, number) { // a call outside content tabs: the same, in a fold below it

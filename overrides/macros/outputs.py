@@ -8,9 +8,9 @@ The build never runs an example: it reads what `python3 scripts/dev.py record` r
 build with the command that makes one.
 
 An `http` call whose example runs in the browser (runnable.py decides) also leaves an empty,
-hidden marker after its blocks: the call and its record's key. overrides/runner_tabs.py gives the
-marker's set of tabs an empty "Edit and run" tab, which docs/assets/runner.js fills from them. The example's files go to assets/runnable/<example>.json, fetched
-only when a reader runs it.
+hidden marker after its blocks: the call and its record's key. overrides/runner_tabs.py gives
+the marker an "Edit and run" tab, which docs/assets/runner.js fills from the markers. The
+example's files go to assets/runnable/<example>.json, fetched only when a reader runs it.
 """
 
 import functools
@@ -57,7 +57,7 @@ def define(env, root):
         return found, key
 
     def marker(example, request, key, options):
-        """The hidden element runner.js reads, or '' for an example that cannot run there."""
+        """The hidden element runner_tabs.py and runner.js read, or '' for an example that cannot run there."""
         if example not in verdicts:
             verdicts[example] = runnable.why_not(root, example) if example.endswith(".py") else "not Python"
             if not verdicts[example]:

@@ -295,6 +295,23 @@ def test_edit_and_run_opens_one_tab_and_the_underline_follows_the_chosen_tab(pag
     assert not any("Edit and run" in value for value in remembered), remembered
 
 
+@pytest.mark.parametrize("back", ["a reload", "Back"])
+def test_a_chosen_tab_that_the_browser_puts_back_is_filled(page, visit, back):
+    """The tab is in the page's HTML, so a reload or Back chooses it again as the browser puts
+    the form back, with no change event for runner.js to hear."""
+    visit("routing/routes-and-methods/")
+    tabs, tab = page.locator(".tabbed-set:has([data-runnable])").first, page.locator("[data-runnable]").first
+    tabs.locator(".tabbed-labels label", has_text="Edit and run").click()
+    expect(tab.get_by_role("button", name="Run")).to_be_visible(timeout=30_000)
+    if back == "a reload":
+        page.reload()
+    else:
+        visit("routing/")
+        page.go_back()
+    assert tabs.evaluate("s => s.querySelector(':scope > input:checked').id.endsWith('_run')")
+    expect(tab.get_by_role("button", name="Run")).to_be_visible(timeout=30_000)
+
+
 def test_an_example_that_fails_to_load_says_so_and_loads_when_its_tab_is_reopened(browser, site_url):
     page, watch = watched_page(browser, site_url)
     example = "**/runnable/routing/methods.py.json"

@@ -6,6 +6,7 @@ import re
 import sys
 
 import markdown
+import pytest
 
 from tests.conftest import ROOT
 
@@ -58,3 +59,21 @@ def test_a_call_belongs_to_the_innermost_set_and_sets_without_calls_are_left_alo
     built = runner_tabs.with_tabs(page(tabs("Code", "plain", "plain"), "between", tabs("Outer", "code", inner)))
     assert re.findall(r'data-tabs="([^"]+)"', built) == ["1:2", "2:2", "3:3"]
     assert re.findall(r'id="(__tabbed_\d+_run)"', built) == ["__tabbed_3_run"]
+
+
+def test_comments_capitals_and_reordered_attributes_read_as_a_browser_reads_them():
+    rewritten = '<div class="ffg-call" data-example="b.py" hidden="hidden"></div>'  # as md_in_html writes it
+    built = runner_tabs.with_tabs(page("<!-- </div> -->", '<DIV class="note">\n\nhi\n\n</DIV>',
+                                       tabs("Code", "<!-- old: <div> -->", marker("a.py")),
+                                       f'<div class="box" markdown="1">\n\n{rewritten}\n\n</div>'))
+    assert re.search(r"__tabbed_1_run.*</label></div>\s*<div class=\"tabbed-content\">", built, re.S)
+    assert re.search(r'<div class="tabbed-block ffg-runner" data-runnable="a.py">.*?</div>\s*</div>\s*</div>', built, re.S)
+    assert re.search(rf'{re.escape(rewritten)}<details class="example ffg-runner__fold">', built)
+
+
+def test_a_page_the_scan_cannot_follow_stops_the_build_naming_what_it_met():
+    with pytest.raises(ValueError, match="a </div> that closes nothing"):
+        runner_tabs.with_tabs("</div>" + page(marker("a.py")))
+    no_count = page(tabs("Code", "x", marker("a.py"))).replace(' data-tabs="1:2"', "")
+    with pytest.raises(ValueError, match="unlike pymdownx.tabbed's"):
+        runner_tabs.with_tabs(no_count)
